@@ -1,0 +1,387 @@
+// @ts-check
+/**
+ * A faithful stand-in for thymia plus a host backend, as plain Node
+ * middleware `(req, res) => Promise<boolean>` (true when it answered), used
+ * by the demo's Vite server and by the test server alike.
+ *
+ * Host routes (what a real host backend exposes to the browser):
+ *   POST /api/session[?scenario…]   { model } → thymia's create response + statusUrl
+ *   GET  /api/status/:id            thymia's model-run JSON, unchanged
+ * thymia-side routes:
+ *   PUT  /mock-upload/:id/:recording?expires=…&signature=…   the pre-signed URL
+ * Inspection (tests and the demo's event log):
+ *   GET  /__mock/runs/:id           uploads received (size, sha256, content type, headers)
+ *
+ * Scenario query parameters on /api/session (all optional):
+ *   outcome=ok|ERR_RECORDING_TOO_SHORT|…   how the run completes
+ *   processingMs=1500                      RUNNING → COMPLETE after upload
+ *   expiresInMs=3600000                    pre-signed URL lifetime
+ *   uploadFaults=500,500,drop,stall        answers for the first PUTs, then success
+ *   statusFaults=503,timeout,html,404      answers for the first GETs, then the real status
+ *   warnings=Some%20warning                COMPLETE_OK warnings (repeatable)
+ *   transcript=…                            COMPLETE_OK transcript
+ */
+import { createHash, randomUUID } from 'node:crypto';
+
+/** @typedef {{ size: number, sha256: string, contentType: string | undefined, headers: Record<string, string | string[] | undefined>, at: number }} Upload */
+/**
+ * @typedef {object} Run
+ * @property {string} id
+ * @property {'helios' | 'apollo'} model
+ * @property {string} createdAt
+ * @property {string | undefined} runAt
+ * @property {string | undefined} completedAt
+ * @property {string} userLabel
+ * @property {string[]} recordings
+ * @property {Record<string, Upload>} uploads
+ * @property {Record<string, Buffer>} bodies
+ * @property {number} expiresAt
+ * @property {string} outcome
+ * @property {number} processingMs
+ * @property {string[]} uploadFaults
+ * @property {string[]} statusFaults
+ * @property {string[]} warnings
+ * @property {string | undefined} transcript
+ * @property {number} statusRequests
+ * @property {number} uploadRequests
+ */
+
+const HELIOS_SCORES = {
+  mentalStrain: 0.42,
+  distress: 0.33,
+  stress: 0.33,
+  exhaustion: 0.66,
+  sleepPropensity: 0.66,
+  lowSelfEsteem: 0,
+  uniformDistress: 0.48,
+  uniformStress: 0.39,
+  uniformExhaustion: 0.61,
+  uniformSleepPropensity: 0.58,
+  uniformLowSelfEsteem: 0.21,
+};
+
+const DEPRESSION_SYMPTOMS = ['anhedonia', 'lowmood', 'sleepissues', 'lowenergy', 'appetiteissues', 'worthlessnessissues', 'concentrationissues', 'psychomotorissues'];
+const ANXIETY_SYMPTOMS = ['nervousness', 'uncontrollableworry', 'excessiveworry', 'troublerelaxing', 'restlessness', 'irritability', 'dread'];
+
+/** Plausible, deterministic symptom scores (distribution sums to 1). */
+function symptom(index) {
+  const severe = 0.05 + ((index * 7) % 20) / 100;
+  const moderate = 0.15 + ((index * 3) % 15) / 100;
+  const mild = 0.25 + ((index * 5) % 10) / 100;
+  const none = Math.round((1 - severe - moderate - mild) * 100) / 100;
+  return {
+    severity: Math.round((mild * 0.33 + moderate * 0.66 + severe) * 100) / 100,
+    distribution: { none, mild, moderate, severe },
+  };
+}
+
+function apolloResults() {
+  return {
+    disorders: {
+      depression: { probability: 0.61, severity: 0.58 },
+      anxiety: { probability: 0.47, severity: 0.44 },
+    },
+    symptoms: {
+      depression: Object.fromEntries(DEPRESSION_SYMPTOMS.map((name, i) => [name, symptom(i)])),
+      anxiety: Object.fromEntries(ANXIETY_SYMPTOMS.map((name, i) => [name, symptom(i + 8)])),
+    },
+  };
+}
+
+/** errorReason as thymia words it: for logs, never for the screen. */
+const ERROR_REASONS = {
+  ERR_RECORDING_TOO_SHORT:
+    'Recording supplied is too short. Please supply a recording containing at least 10 seconds of speech and that is under 3 minutes in length.',
+  ERR_RECORDING_TOO_LONG: 'Recording supplied is too long. Please supply a recording under 3 minutes in length.',
+  ERR_TRANSCRIPTION_FAILED: 'Could not determine any speech in the recording supplied.',
+  ERR_RECORDING_INVALID_FORMAT: 'Recording supplied is not in a supported format.',
+  ERR_INTERNAL: 'An internal error occurred while processing the model run.',
+};
+
+/** @param {import('node:http').IncomingMessage} req */
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {unknown} body
+ * @param {Record<string, string>} [headers]
+ */
+function sendJson(res, status, body, headers = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** @param {import('node:http').ServerResponse} res @param {number} status @param {string} code @param {string} message */
+function sendS3Error(res, status, code, message) {
+  res.writeHead(status, { 'Content-Type': 'application/xml' });
+  res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
+}
+
+/** @param {string | null} value */
+function list(value) {
+  return value ? value.split(',').map((item) => item.trim()).filter(Boolean) : [];
+}
+
+/**
+ * @param {{ basePath?: string, defaultProcessingMs?: number, log?: (line: string) => void }} [options]
+ */
+export function createMockThymia(options = {}) {
+  /** @type {Map<string, Run>} */
+  const runs = new Map();
+  const log = options.log ?? (() => undefined);
+
+  /** @param {Run} run */
+  function uploadUrl(run, recording) {
+    const signature = createHash('sha256').update(`${run.id}:${recording}`).digest('hex').slice(0, 16);
+    return `/mock-upload/${run.id}/${recording}?X-Amz-Expires=${Math.round((run.expiresAt - Date.now()) / 1000)}&expires=${run.expiresAt}&X-Amz-Signature=${signature}`;
+  }
+
+  /**
+   * Creates a run as thymia's POST /v1/models/{model} would, with scenario knobs.
+   * @param {'helios' | 'apollo'} model
+   * @param {URLSearchParams} params
+   */
+  function createRun(model, params) {
+    const id = randomUUID();
+    /** @type {Run} */
+    const run = {
+      id,
+      model,
+      createdAt: new Date().toISOString(),
+      runAt: undefined,
+      completedAt: undefined,
+      userLabel: params.get('userLabel') ?? 'demo-user',
+      recordings: model === 'apollo' ? ['moodQuestion', 'readAloud'] : ['main'],
+      uploads: {},
+      bodies: {},
+      expiresAt: Date.now() + Number(params.get('expiresInMs') ?? 3_600_000),
+      outcome: params.get('outcome') ?? 'ok',
+      processingMs: Number(params.get('processingMs') ?? options.defaultProcessingMs ?? 4000),
+      uploadFaults: list(params.get('uploadFaults')),
+      statusFaults: list(params.get('statusFaults')),
+      warnings: params.getAll('warnings'),
+      transcript: params.get('transcript') ?? undefined,
+      statusRequests: 0,
+      uploadRequests: 0,
+    };
+    runs.set(id, run);
+    log(`run ${id} created (${model}, outcome ${run.outcome})`);
+    const base = options.basePath ?? '';
+    const created =
+      model === 'apollo'
+        ? { id, uploadUrls: { moodQuestionUploadUrl: uploadUrl(run, 'moodQuestion'), readAloudUploadUrl: uploadUrl(run, 'readAloud') } }
+        : { id, recordingUploadUrl: uploadUrl(run, 'main') };
+    return { ...created, statusUrl: `${base}/api/status/${id}` };
+  }
+
+  /** thymia's GET /v1/models/{model}/{id} body for the run as it stands. @param {Run} run */
+  function statusBody(run) {
+    const allUploaded = run.recordings.every((name) => run.uploads[name]);
+    const base = {
+      id: run.id,
+      createdAt: run.createdAt,
+      userLabel: run.userLabel,
+      deleteData: false,
+      tags: [],
+      warnings: [],
+    };
+    if (!allUploaded) return { ...base, status: 'CREATED' };
+    const finishedAt = Date.parse(/** @type {string} */ (run.runAt)) + run.processingMs;
+    if (Date.now() < finishedAt) return { ...base, status: 'RUNNING', runAt: run.runAt };
+    run.completedAt ??= new Date().toISOString();
+    const done = { ...base, runAt: run.runAt, completedAt: run.completedAt };
+    if (run.outcome !== 'ok') {
+      return {
+        ...done,
+        status: 'COMPLETE_ERROR',
+        errorCode: run.outcome,
+        errorReason: ERROR_REASONS[/** @type {keyof typeof ERROR_REASONS} */ (run.outcome)] ?? 'Unknown error.',
+      };
+    }
+    if (run.model === 'apollo') {
+      const expires = new Date(Date.now() + 3_600_000).toISOString();
+      return {
+        ...done,
+        status: 'COMPLETE_OK',
+        warnings: run.warnings,
+        model: 'apollo-1.0',
+        results: apolloResults(),
+        report: {
+          viewUrl: `https://reports.thymia.ai/v1/reports/${run.id}?token=demo`,
+          pdfUrl: `https://reports.thymia.ai/v1/reports/${run.id}/pdf?token=demo`,
+          accessExpiresAt: expires,
+        },
+      };
+    }
+    const durationSecs = Math.max(...run.recordings.map((name) => run.uploads[name].size)) / 16_000;
+    return {
+      ...done,
+      status: 'COMPLETE_OK',
+      warnings: run.warnings,
+      model: 'helios-2.1',
+      results: {
+        sections: [
+          {
+            startSecs: 0,
+            finishSecs: Math.round(durationSecs * 10) / 10,
+            transcript: run.transcript ?? 'The North Wind and the Sun were disputing which was the stronger, when a traveller came along wrapped in a warm cloak.',
+            ...Object.fromEntries(Object.entries(HELIOS_SCORES).map(([key, value]) => [key, { value }])),
+          },
+        ],
+      },
+    };
+  }
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @returns {Promise<boolean>}
+   */
+  async function handle(req, res) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+
+    if (req.method === 'POST' && path === '/api/session') {
+      const body = await readBody(req);
+      let model = 'helios';
+      try {
+        model = JSON.parse(body.toString() || '{}').model ?? 'helios';
+      } catch {
+        sendJson(res, 422, { detail: [{ loc: ['body'], msg: 'Invalid JSON', type: 'value_error' }] });
+        return true;
+      }
+      if (model !== 'helios' && model !== 'apollo') {
+        sendJson(res, 422, { detail: [{ loc: ['body', 'model'], msg: 'unknown model', type: 'value_error' }] });
+        return true;
+      }
+      sendJson(res, 200, createRun(model, url.searchParams));
+      return true;
+    }
+
+    const upload = path.match(/^\/mock-upload\/([\w-]+)\/(\w+)$/);
+    if (upload && (req.method === 'PUT' || req.method === 'OPTIONS')) {
+      const run = runs.get(upload[1]);
+      const recording = upload[2];
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'Content-Type' });
+        res.end();
+        return true;
+      }
+      if (!run || !run.recordings.includes(recording)) {
+        await readBody(req);
+        sendS3Error(res, 403, 'AccessDenied', 'Access Denied');
+        return true;
+      }
+      run.uploadRequests += 1;
+      const fault = run.uploadFaults.shift();
+      if (fault === 'drop') {
+        req.socket.destroy();
+        return true;
+      }
+      if (fault === 'stall') {
+        // Reads nothing and answers nothing: the client must notice and retry.
+        setTimeout(() => req.socket.destroy(), 60_000).unref();
+        return true;
+      }
+      const body = await readBody(req);
+      if (fault && /^\d{3}$/.test(fault)) {
+        if (fault === '403') sendS3Error(res, 403, 'AccessDenied', 'Request has expired');
+        else sendS3Error(res, Number(fault), 'InternalError', 'We encountered an internal error. Please try again.');
+        return true;
+      }
+      if (Date.now() > run.expiresAt || Number(url.searchParams.get('expires')) !== run.expiresAt) {
+        sendS3Error(res, 403, 'AccessDenied', 'Request has expired');
+        return true;
+      }
+      if (run.uploads[recording]) {
+        // Pre-signed URLs here accept one PUT, as a used or replaced object would be refused.
+        sendS3Error(res, 403, 'AccessDenied', 'Access Denied');
+        return true;
+      }
+      run.uploads[recording] = {
+        size: body.length,
+        sha256: createHash('sha256').update(body).digest('hex'),
+        contentType: req.headers['content-type'],
+        headers: { ...req.headers },
+        at: Date.now(),
+      };
+      run.bodies[recording] = body;
+      if (run.recordings.every((name) => run.uploads[name])) run.runAt = new Date().toISOString();
+      log(`run ${run.id}: ${recording} uploaded (${body.length} bytes, ${req.headers['content-type']})`);
+      res.writeHead(200, { ETag: `"${run.uploads[recording].sha256.slice(0, 32)}"` });
+      res.end();
+      return true;
+    }
+
+    const status = path.match(/^\/api\/status\/([\w-]+)$/);
+    if (status && req.method === 'GET') {
+      const run = runs.get(status[1]);
+      if (!run) {
+        sendJson(res, 404, { detail: 'Model run not found' });
+        return true;
+      }
+      run.statusRequests += 1;
+      const fault = run.statusFaults.shift();
+      if (fault === 'timeout') {
+        setTimeout(() => sendJson(res, 200, statusBody(run)), 60_000).unref();
+        return true;
+      }
+      if (fault === 'html') {
+        res.writeHead(200, { 'Content-Type': 'text/html' });
+        res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+        return true;
+      }
+      if (fault === 'malformed') {
+        sendJson(res, 200, { status: 'SOMETHING_ELSE', id: run.id });
+        return true;
+      }
+      if (fault && /^\d{3}$/.test(fault)) {
+        sendJson(res, Number(fault), { detail: `injected ${fault}` }, fault === '429' || fault === '503' ? { 'Retry-After': '0' } : {});
+        return true;
+      }
+      sendJson(res, 200, statusBody(run));
+      return true;
+    }
+
+    const inspect = path.match(/^\/__mock\/runs\/([\w-]+)$/);
+    if (inspect && req.method === 'GET') {
+      const run = runs.get(inspect[1]);
+      if (!run) sendJson(res, 404, { detail: 'no such run' });
+      else sendJson(res, 200, { id: run.id, model: run.model, uploads: run.uploads, statusRequests: run.statusRequests, uploadRequests: run.uploadRequests });
+      return true;
+    }
+
+    return false;
+  }
+
+  return { handle, runs, createRun, statusBody };
+}
+
+/** Adapts the handler to Koa-style middleware (web-test-runner, web-dev-server). */
+export function koaMiddleware(mock = createMockThymia()) {
+  /** @param {any} ctx @param {() => Promise<unknown>} next */
+  return async (ctx, next) => {
+    if (await mock.handle(ctx.req, ctx.res)) {
+      ctx.respond = false;
+      return;
+    }
+    await next();
+  };
+}
+
+/** Adapts the handler to Connect-style middleware (Vite). */
+export function connectMiddleware(mock = createMockThymia()) {
+  /** @param {any} req @param {any} res @param {(error?: unknown) => void} next */
+  return (req, res, next) => {
+    mock.handle(req, res).then((handled) => (handled ? undefined : next()), next);
+  };
+}

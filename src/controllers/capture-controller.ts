@@ -1,0 +1,169 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { AudioAnalyser } from '../engine/audio-analyser.js';
+import { requestMicrophone, stopStream } from '../engine/microphone.js';
+import { AudioRecorder } from '../engine/recorder.js';
+
+export interface CaptureCallbacks {
+  /** The recording reached `maxSeconds`. */
+  readonly onMaxReached: () => void;
+  /** The microphone went away mid-recording (unplugged, revoked). */
+  readonly onTrackEnded: () => void;
+  /** A timeslice of audio arrived (for crash-safe storage). */
+  readonly onChunk?: (chunk: Blob) => void;
+}
+
+export interface CaptureResult {
+  readonly blob: Blob;
+  readonly mimeType: string;
+  readonly durationSeconds: number;
+  readonly speechSeconds: number;
+}
+
+const TICK_MS = 100;
+
+/**
+ * Owns the microphone, the audio graph and the MediaRecorder for one take,
+ * and releases all of them when the take ends or the element disconnects.
+ */
+export class CaptureController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #callbacks: CaptureCallbacks;
+  #stream: MediaStream | undefined;
+  #analyser: AudioAnalyser | undefined;
+  #recorder: AudioRecorder | undefined;
+  #ticker: ReturnType<typeof setInterval> | undefined;
+  #elapsedBefore = 0;
+  #runningSince: number | undefined;
+  maxSeconds = 180;
+
+  constructor(host: ReactiveControllerHost, callbacks: CaptureCallbacks) {
+    this.#host = host;
+    this.#callbacks = callbacks;
+    host.addController(this);
+  }
+
+  get elapsedSeconds(): number {
+    const running = this.#runningSince === undefined ? 0 : (performance.now() - this.#runningSince) / 1000;
+    return Math.min(this.maxSeconds, this.#elapsedBefore + running);
+  }
+
+  get speechSeconds(): number {
+    return this.#analyser?.reading.speechSeconds ?? 0;
+  }
+
+  get level(): number {
+    return this.#runningSince === undefined ? 0 : (this.#analyser?.reading.level ?? 0);
+  }
+
+  get size(): number {
+    return this.#recorder?.size ?? 0;
+  }
+
+  get mimeType(): string {
+    return this.#recorder?.mimeType ?? '';
+  }
+
+  get active(): boolean {
+    return this.#stream !== undefined;
+  }
+
+  /**
+   * Asks for the microphone and starts recording. getUserMedia and the
+   * AudioContext are created before the first await, inside the caller's
+   * user gesture.
+   */
+  async begin(): Promise<void> {
+    this.release();
+    const streamRequest = requestMicrophone();
+    const analyser = new AudioAnalyser();
+    this.#analyser = analyser;
+    let stream: MediaStream;
+    try {
+      stream = await streamRequest;
+    } catch (error) {
+      void analyser.close();
+      this.#analyser = undefined;
+      throw error;
+    }
+    if (this.#analyser !== analyser) {
+      // Released while the permission prompt was open.
+      stopStream(stream);
+      return;
+    }
+    this.#stream = stream;
+    for (const track of stream.getAudioTracks()) {
+      track.addEventListener('ended', this.#onTrackEnded, { once: true });
+    }
+    analyser.attach(stream, () => undefined);
+    this.#recorder = new AudioRecorder(stream, { onChunk: this.#callbacks.onChunk });
+    this.#recorder.start();
+    this.#elapsedBefore = 0;
+    this.#run();
+  }
+
+  pause(): void {
+    if (this.#runningSince === undefined) return;
+    this.#elapsedBefore = this.elapsedSeconds;
+    this.#runningSince = undefined;
+    this.#recorder?.pause();
+    this.#analyser?.setCounting(false);
+    clearInterval(this.#ticker);
+    this.#host.requestUpdate();
+  }
+
+  resume(): void {
+    if (!this.#recorder || this.#runningSince !== undefined) return;
+    this.#recorder.resume();
+    this.#run();
+  }
+
+  /** Stops recording, releases the microphone and returns the take. */
+  async finish(): Promise<CaptureResult> {
+    const recorder = this.#recorder;
+    if (!recorder) throw new Error('not recording');
+    const durationSeconds = this.elapsedSeconds;
+    const speechSeconds = this.speechSeconds;
+    this.pause();
+    const blob = await recorder.stop();
+    const mimeType = recorder.mimeType;
+    this.release();
+    return { blob, mimeType, durationSeconds, speechSeconds };
+  }
+
+  /** Drops everything: tracks stopped, AudioContext closed, timers cleared. */
+  release(): void {
+    clearInterval(this.#ticker);
+    this.#ticker = undefined;
+    this.#runningSince = undefined;
+    if (this.#recorder && this.#recorder.state !== 'inactive') void this.#recorder.stop();
+    this.#recorder = undefined;
+    if (this.#stream) {
+      for (const track of this.#stream.getAudioTracks()) track.removeEventListener('ended', this.#onTrackEnded);
+    }
+    stopStream(this.#stream);
+    this.#stream = undefined;
+    void this.#analyser?.close();
+    this.#analyser = undefined;
+  }
+
+  hostDisconnected(): void {
+    this.release();
+  }
+
+  #run(): void {
+    this.#runningSince = performance.now();
+    this.#analyser?.setCounting(true);
+    clearInterval(this.#ticker);
+    this.#ticker = setInterval(() => {
+      this.#host.requestUpdate();
+      if (this.elapsedSeconds >= this.maxSeconds) {
+        clearInterval(this.#ticker);
+        this.#callbacks.onMaxReached();
+      }
+    }, TICK_MS);
+  }
+
+  readonly #onTrackEnded = () => {
+    if (this.#recorder) this.#callbacks.onTrackEnded();
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * Container/codec pairs thymia accepts, best first. Chromium records WebM
+ * (and MP4) with Opus, Firefox Ogg/Opus, Safari MP4/AAC.
+ */
+export const PREFERRED_MIME_TYPES = [
+  'audio/webm;codecs=opus',
+  'audio/ogg;codecs=opus',
+  'audio/mp4;codecs=mp4a.40.2',
+  'audio/mp4',
+  'audio/webm',
+  'audio/ogg',
+] as const;
+
+export function negotiateMimeType(isSupported: (type: string) => boolean): string | undefined {
+  return PREFERRED_MIME_TYPES.find((type) => isSupported(type));
+}
+
+/** `audio/webm;codecs=opus` → `audio/webm`: the upload's Content-Type. */
+export function baseMimeType(mimeType: string): string {
+  return mimeType.split(';')[0].trim().toLowerCase() || 'application/octet-stream';
+}

@@ -1,0 +1,16 @@
+/**
+ * Package entry for bundlers: defines `<thymia-recorder>` (once, even if
+ * loaded twice) and exports its types and building blocks.
+ */
+import { ThymiaRecorder } from './thymia-recorder.js';
+
+export const TAG_NAME = 'thymia-recorder';
+
+if (!customElements.get(TAG_NAME)) customElements.define(TAG_NAME, ThymiaRecorder);
+
+export { ThymiaRecorder, type RecorderModel } from './thymia-recorder.js';
+export { ThymiaEvent } from './events.js';
+export type * from './events.js';
+export { ERROR_CODES, type ErrorCode, type RecorderErrorDetail } from './errors.js';
+export { RECORDER_STATES, type RecorderStateName, type RecordingName } from './state/machine.js';
+export { STATUS_ADAPTERS, type StatusAdapter, type StatusOutcome, type ResultView } from './api/status.js';

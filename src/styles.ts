@@ -1,0 +1,214 @@
+import { css } from 'lit';
+
+export const recorderStyles = css`
+  :host {
+    --_accent: var(--thymia-accent, #4f46e5);
+    --_on-accent: var(--thymia-on-accent, #fff);
+    --_surface: var(--thymia-surface, #fff);
+    --_text: var(--thymia-text, #1f2933);
+    --_muted: var(--thymia-muted, #52606d);
+    --_track: var(--thymia-track, #e4e7eb);
+    --_danger: var(--thymia-danger, #b42318);
+    --_caution: var(--thymia-caution, #8a5a00);
+    --_radius: var(--thymia-radius, 12px);
+    display: block;
+    box-sizing: border-box;
+    max-width: 36rem;
+    padding: 1.25rem;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: var(--thymia-font, 1rem/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  [part~='prompt'] {
+    margin: 0 0 1rem;
+  }
+  .passage {
+    padding: 0.75rem 1rem;
+    border-left: 4px solid var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 6%, transparent);
+    font-size: 1.05em;
+  }
+  .steps {
+    display: flex;
+    gap: 0.5rem;
+    margin: 0 0 1rem;
+    padding: 0;
+    list-style: none;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .steps li[aria-current='step'] {
+    color: var(--_text);
+    font-weight: 600;
+  }
+  .steps li[data-done]::before {
+    content: '✓ ';
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-top: 1rem;
+  }
+  button {
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0.6rem 1.2rem;
+    border: 1px solid var(--_accent);
+    border-radius: calc(var(--_radius) / 1.5);
+    background: transparent;
+    color: var(--_accent);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  button:disabled {
+    opacity: 0.45;
+    cursor: not-allowed;
+  }
+  button:focus-visible {
+    outline: 3px solid color-mix(in srgb, var(--_accent) 45%, transparent);
+    outline-offset: 2px;
+  }
+  .live {
+    display: grid;
+    gap: 0.5rem;
+  }
+  [part~='timer'] {
+    font-variant-numeric: tabular-nums;
+    font-size: 1.5em;
+    font-weight: 600;
+  }
+  .recording-dot {
+    display: inline-block;
+    width: 0.7em;
+    height: 0.7em;
+    margin-right: 0.4em;
+    border-radius: 50%;
+    background: var(--_danger);
+    animation: pulse 1.2s ease-in-out infinite;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.3;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .recording-dot {
+      animation: none;
+    }
+  }
+  [part~='level-meter'],
+  [part~='speech-meter'],
+  .bar {
+    display: block;
+    position: relative;
+    height: 0.6rem;
+    border-radius: 999px;
+    background: var(--_track);
+    overflow: hidden;
+  }
+  .meter-fill,
+  .bar-fill {
+    display: block;
+    height: 100%;
+    width: calc(var(--value, 0) * 100%);
+    background: var(--_accent);
+    transition: width 80ms linear;
+  }
+  [part~='speech-meter'] .meter-fill {
+    background: var(--thymia-speech, #0e9f6e);
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.9em;
+    margin: 0;
+  }
+  [part~='progress'] {
+    width: 100%;
+    height: 0.75rem;
+    accent-color: var(--_accent);
+  }
+  [part~='error'] {
+    margin: 1rem 0 0;
+    padding: 0.75rem 1rem;
+    border-radius: calc(var(--_radius) / 1.5);
+    border: 1px solid color-mix(in srgb, var(--_danger) 40%, transparent);
+    background: color-mix(in srgb, var(--_danger) 6%, transparent);
+    color: var(--_danger);
+  }
+  [part~='error'][data-tone='info'] {
+    border-color: color-mix(in srgb, var(--_caution) 40%, transparent);
+    background: color-mix(in srgb, var(--_caution) 6%, transparent);
+    color: var(--_caution);
+  }
+  [part~='results'] h3 {
+    margin: 0 0 0.75rem;
+  }
+  .biomarkers,
+  .symptoms {
+    list-style: none;
+    margin: 0.75rem 0;
+    padding: 0;
+    display: grid;
+    gap: 0.6rem;
+  }
+  .biomarker,
+  .strain {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.25rem 0.75rem;
+    align-items: center;
+  }
+  .biomarker .bar,
+  .strain .bar {
+    grid-column: 1 / -1;
+  }
+  .bar-value {
+    grid-column: 1 / -1;
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+  .bucket {
+    font-weight: 600;
+  }
+  .caution {
+    margin: 0 0 0.75rem;
+    padding: 0.5rem 0.75rem;
+    border-left: 4px solid var(--_caution);
+    color: var(--_caution);
+    background: color-mix(in srgb, var(--_caution) 6%, transparent);
+  }
+  .caution ul {
+    margin: 0.25rem 0 0;
+    padding-left: 1.2rem;
+  }
+  .disclaimer {
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .transcript p {
+    white-space: pre-wrap;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,52 @@
+// Browser tests: headless Debian Chromium with a fake microphone fed from a
+// WAV per group (speech, silence), plus Firefox ESR whose fake mic is a tone.
+// Upload and status endpoints are the mock thymia/host backend, mounted as
+// middleware in the test server.
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { createMockThymia, koaMiddleware } from './demo/backend/mock-thymia.js';
+
+const fixture = (name) => fileURLToPath(new URL(`./test/fixtures/${name}`, import.meta.url));
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** One Chromium per fake-audio file: the capture file is a launch flag. */
+function chromium(wav) {
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--autoplay-policy=no-user-gesture-required',
+  ];
+  if (wav) {
+    args.push('--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${fixture(wav)}`);
+  }
+  return playwrightLauncher({
+    product: 'chromium',
+    launchOptions: { executablePath: chromiumPath, headless: true, args },
+  });
+}
+
+const mock = createMockThymia({ defaultProcessingMs: 300 });
+const only = process.env.TEST_GROUP;
+
+export default {
+  nodeResolve: true,
+  rootDir: '.',
+  concurrency: 1,
+  concurrentBrowsers: 3,
+  browserStartTimeout: 60_000,
+  testsFinishTimeout: 600_000,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  middleware: [koaMiddleware(mock)],
+  testFramework: { config: { timeout: 60_000 } },
+  groups: [
+    { name: 'unit', files: 'test/unit/**/*.test.ts', browsers: [chromium()] },
+    { name: 'speech', files: 'test/element/**/*.speech.test.ts', browsers: [chromium('speech.wav')] },
+    { name: 'silence', files: 'test/element/**/*.silence.test.ts', browsers: [chromium('silence.wav')] },
+  ].filter((group) => !only || only.split(',').includes(group.name)),
+};
