@@ -1,4 +1,4 @@
-import { VoiceActivityDetector, levelDb, spectralFeatures, type VadOptions } from './voice-activity.js';
+import { VoiceActivityDetector, levelDb, periodicity, spectralFeatures, type VadOptions } from './voice-activity.js';
 
 export interface AnalyserReading {
   /** 0 … 1, for the level meter. */
@@ -68,7 +68,7 @@ export class AudioAnalyser {
       analyser.getFloatTimeDomainData(samples);
       analyser.getFloatFrequencyData(spectrum);
       const level = levelDb(samples);
-      onReading(this.#read(level, spectrum, context.sampleRate, seconds));
+      onReading(this.#read(level, samples, spectrum, context.sampleRate, seconds));
     }, SAMPLE_EVERY_MS);
   }
 
@@ -77,8 +77,13 @@ export class AudioAnalyser {
     this.#counting = counting;
   }
 
-  #read(level: number, spectrum: Float32Array, sampleRate: number, seconds: number): AnalyserReading {
-    const speaking = this.#counting ? this.#vad.push({ levelDb: level, ...spectralFeatures(spectrum, sampleRate) }, seconds) : false;
+  #read(level: number, samples: Float32Array, spectrum: Float32Array, sampleRate: number, seconds: number): AnalyserReading {
+    const speaking = this.#counting
+      ? this.#vad.push(
+          { levelDb: level, periodicity: periodicity(samples, sampleRate), ...spectralFeatures(spectrum, sampleRate) },
+          seconds,
+        )
+      : false;
     this.#reading = {
       level: Math.min(1, Math.max(0, (level - METER_FLOOR_DB) / METER_RANGE_DB)),
       speechSeconds: this.#vad.speechSeconds,

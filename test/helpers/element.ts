@@ -90,3 +90,12 @@ export async function recorderFor(session: Session, attributes: Record<string, s
 }
 
 export { fixture, html, waitUntil };
+
+/** Records until the element allows submitting, then submits and waits for `until`. */
+export async function recordAndSubmit(el: Recorder, until: string = 'processing'): Promise<void> {
+  button(el, 'record-button').click();
+  await waitForState(el, 'recording');
+  await waitUntil(() => !button(el, 'submit-button').disabled, 'enough speech', { timeout: 30_000, interval: 50 });
+  button(el, 'submit-button').click();
+  await waitForState(el, until);
+}
