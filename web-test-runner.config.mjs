@@ -5,13 +5,14 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromeLauncher } from '@web/test-runner-chrome';
 import { createMockThymia, koaMiddleware } from './demo/backend/mock-thymia.js';
 
 const fixture = (name) => fileURLToPath(new URL(`./test/fixtures/${name}`, import.meta.url));
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** One Chromium per fake-audio file: the capture file is a launch flag. */
-function chromium(wav) {
+function chromium(wav, { denyPermission = false } = {}) {
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -23,11 +24,32 @@ function chromium(wav) {
     '--autoplay-policy=no-user-gesture-required',
   ];
   if (wav) {
-    args.push('--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${fixture(wav)}`);
+    if (!denyPermission) args.push('--use-fake-ui-for-media-stream');
+    args.push('--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${fixture(wav)}`);
   }
   return playwrightLauncher({
     product: 'chromium',
     launchOptions: { executablePath: chromiumPath, headless: true, args },
+  });
+}
+
+/**
+ * Firefox ESR over WebDriver BiDi (puppeteer-core). Its fake microphone is a
+ * tone, not a file; its AudioContext needs a running PulseAudio (.ci/run starts one).
+ */
+function firefox() {
+  return chromeLauncher({
+    launchOptions: {
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: true,
+      extraPrefsFirefox: {
+        'media.navigator.streams.fake': true,
+        'media.navigator.permission.disabled': true,
+        'media.autoplay.default': 0,
+        'media.autoplay.block-webaudio': false,
+      },
+    },
   });
 }
 
@@ -46,7 +68,12 @@ export default {
   testFramework: { config: { timeout: 60_000 } },
   groups: [
     { name: 'unit', files: 'test/unit/**/*.test.ts', browsers: [chromium()] },
+    { name: 'firefox', files: ['test/unit/**/*.test.ts', 'test/element/**/*.firefox.test.ts'], browsers: [firefox()] },
     { name: 'speech', files: 'test/element/**/*.speech.test.ts', browsers: [chromium('speech.wav')] },
     { name: 'silence', files: 'test/element/**/*.silence.test.ts', browsers: [chromium('silence.wav')] },
+    // Element flows that record nothing (calls, activity hand-offs, results rendered from scripted status answers).
+    { name: 'dom', files: 'test/element/**/*.dom.test.ts', browsers: [chromium()] },
+    // A fake device but no auto-accepting permission UI: headless Chromium then denies the microphone.
+    { name: 'nomic', files: 'test/element/**/*.nomic.test.ts', browsers: [chromium('speech.wav', { denyPermission: true })] },
   ].filter((group) => !only || only.split(',').includes(group.name)),
 };

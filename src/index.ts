@@ -13,4 +13,5 @@ export { ThymiaEvent } from './events.js';
 export type * from './events.js';
 export { ERROR_CODES, type ErrorCode, type RecorderErrorDetail } from './errors.js';
 export { RECORDER_STATES, type RecorderStateName, type RecordingName } from './state/machine.js';
+export { DEFAULT_TIMING, type ResilienceTiming } from './api/timing.js';
 export { STATUS_ADAPTERS, type StatusAdapter, type StatusOutcome, type ResultView } from './api/status.js';

@@ -4,13 +4,19 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { pollStatus } from './api/poller.js';
 import { mintSession } from './api/session.js';
 import { STATUS_ADAPTERS, type ResultView, type StatusAdapter, type StatusOutcome } from './api/status.js';
+import { resolveTiming, type ResilienceTiming } from './api/timing.js';
 import { uploadRecording } from './api/upload.js';
 import { CaptureController, type CaptureResult } from './controllers/capture-controller.js';
+import { PersistenceController } from './controllers/persistence-controller.js';
 import { isCaptureSupported } from './engine/microphone.js';
 import { ERROR_CODES, RecorderError, type ErrorCode, type RecorderErrorDetail } from './errors.js';
 import { ThymiaEvent, type ThymiaEventDetails, type ThymiaEventName } from './events.js';
 import { formatClock, translator, type MessageKey, type Translate } from './i18n/messages.js';
-import { renderMentalWellness, type ResultsMode } from './render/helios-results.js';
+import { renderActivityHandoff, renderFollowStatus, type ActivityMode } from './render/activity-handoff.js';
+import { renderApolloPrompt, renderStepIndicator, renderTakesReview } from './render/apollo-steps.js';
+import type { ResultsMode } from './render/helios-results.js';
+import { protocolStyles } from './render/protocol-styles.js';
+import { renderResultViews } from './render/result-views.js';
 import {
   currentStep,
   hasNextStep,
@@ -23,7 +29,8 @@ import {
   type RecordingName,
   type RetryAction,
 } from './state/machine.js';
-import { RecordingStore } from './storage/recording-store.js';
+import { planRestore } from './state/restore-plan.js';
+import type { RecoverableRecording } from './storage/restore.js';
 import { recorderStyles } from './styles.js';
 
 export type RecorderModel = 'helios' | 'apollo';
@@ -43,6 +50,8 @@ const UPLOAD_URL_PROPERTY = {
 interface Destination {
   readonly statusUrl: string;
   readonly uploadUrls: Partial<Record<RecordingName, string>>;
+  /** The session chose a thymia activity instead of upload URLs. */
+  readonly activityLink?: string;
 }
 
 interface Take extends CaptureResult {
@@ -68,6 +77,8 @@ interface Take extends CaptureResult {
  * @event thymia-restored - `{ recording, durationSeconds, speechSeconds, ageSeconds }` when a stored recording is found.
  *
  * @slot prompt - Replaces the default instructions, question or passage for the current recording.
+ * @slot prompt-mood-question - Apollo: replaces the mood question only (wins over `prompt`).
+ * @slot prompt-read-aloud - Apollo: replaces the read-aloud passage only (wins over `prompt`).
  *
  * @csspart prompt - The instructions / question / passage area.
  * @csspart record-button - Starts (or restarts) recording.
@@ -75,6 +86,18 @@ interface Take extends CaptureResult {
  * @csspart submit-button - Uploads the recording(s); enabled once there is enough speech.
  * @csspart retake-button - Discards the current recording and starts over.
  * @csspart continue-button - Resumes a recording stopped before it held enough speech.
+ * @csspart next-button - Apollo: moves on from the mood question to the read-aloud once it holds enough speech.
+ * @csspart steps - Apollo: the step indicator (an ordered list; the current step has `aria-current="step"`).
+ * @csspart review - Apollo: both takes listed before submitting (and after a failed upload).
+ * @csspart retake-take-button - Apollo: retakes one listed take (`data-recording` names it).
+ * @csspart activity - The hand-off to a thymia activity.
+ * @csspart activity-link - The link opening the activity in a new tab.
+ * @csspart activity-frame - The embedded activity (`activity-mode="iframe"`).
+ * @csspart clinician-notice - Apollo results: the clinical-review notice.
+ * @csspart warnings - thymia's warnings about a result.
+ * @csspart report - Apollo results: the clinical report's links and expiry.
+ * @csspart report-link - Apollo results: a report link (view or PDF).
+ * @csspart transcript - A call's transcript.
  * @csspart retry-button - Retries checking for results after a failure.
  * @csspart timer - Elapsed recording time.
  * @csspart level-meter - Live microphone level.
@@ -82,6 +105,9 @@ interface Take extends CaptureResult {
  * @csspart progress - Upload progress bar (and the processing indicator).
  * @csspart results - The rendered results.
  * @csspart error - Error and guidance messages.
+ * @csspart restored - The offer to send (or discard) a recording an earlier page kept but never uploaded.
+ * @csspart restore-upload-button - Sends a restored recording (it also carries `submit-button`).
+ * @csspart discard-button - Discards a restored recording (it also carries `retake-button`).
  *
  * @cssproperty --thymia-accent - Primary colour (buttons, meters).
  * @cssproperty --thymia-on-accent - Text on the primary colour.
@@ -96,7 +122,7 @@ interface Take extends CaptureResult {
  * @cssproperty --thymia-font - Font shorthand.
  */
 export class ThymiaRecorder extends LitElement {
-  static override styles = recorderStyles;
+  static override styles = [recorderStyles, protocolStyles];
 
   /** One recording (`helios`) or two (`apollo`: mood question, then read-aloud). */
   @property({ reflect: true }) model: RecorderModel = 'helios';
@@ -125,7 +151,12 @@ export class ThymiaRecorder extends LitElement {
   /** Status polling period in milliseconds. */
   @property({ attribute: 'poll-interval', type: Number }) pollInterval = 3000;
 
-  /** How much of the result to render (default `full` Helios, `none` Apollo); events carry everything. */
+  /**
+   * How much of the result to render; events carry everything. Default
+   * `full` for Helios and `none` for Apollo (Apollo results inside a
+   * voice-agent call too). Apollo `summary` shows the two disorders only;
+   * `full` adds every symptom and the report links.
+   */
   @property() results?: ResultsMode;
 
   /** Upload as soon as the (last) recording stops, without a review step. */
@@ -140,6 +171,30 @@ export class ThymiaRecorder extends LitElement {
   /** Merged into every status and session `fetch` (e.g. an Authorization header). */
   @property({ attribute: false }) statusRequestInit: RequestInit = {};
 
+  /**
+   * thymia's `activityLink` (Activity Plugin, or a voice-agent call without a
+   * phone number): the person is handed off to it while `status-url` is polled.
+   */
+  @property({ attribute: 'activity-link' }) activityLink?: string;
+
+  /** How an activity link opens: `tab` (a link to a new tab, default) or `iframe` (embedded, microphone allowed). */
+  @property({ attribute: 'activity-mode' }) activityMode: ActivityMode = 'tab';
+
+  /**
+   * Nothing to record here: poll `status-url` (or the status URL a
+   * `session-url` mints) straight away and render what it answers, e.g. a
+   * voice-agent call. Implied by `activity-link` and by the `synthflow` and
+   * `thinnestai` adapters.
+   */
+  @property({ type: Boolean }) follow = false;
+
+  /**
+   * Retry and timeout tuning in milliseconds (upload backoff, stall
+   * detection, status timeouts); see `ResilienceTiming`. The defaults suit
+   * real networks; tests shorten them.
+   */
+  @property({ attribute: false }) timing: Partial<ResilienceTiming> = {};
+
   @internalState() private machine: MachineState = initialState(STEPS.helios);
   @internalState() private uploadLoaded = 0;
   @internalState() private uploadTotal = 0;
@@ -147,12 +202,31 @@ export class ThymiaRecorder extends LitElement {
   @internalState() private notice: RecorderErrorDetail | undefined;
   @internalState() private views: readonly ResultView[] = [];
   @internalState() private warnings: readonly string[] = [];
+  /** An activity the person was handed off to (from `activity-link` or the session). */
+  @internalState() private handoffLink: string | undefined;
+  /** The latest status string, shown while following a call. */
+  @internalState() private lastStatus: string | undefined;
+  /** The takes on show came from storage, not from this page: offer upload or discard. */
+  @internalState() private restoredOffer = false;
 
   readonly #capture = new CaptureController(this, {
     onMaxReached: () => void this.#stopCapture('max'),
     onTrackEnded: () => void this.#stopCapture('mic-lost'),
+    onChunk: (chunk) =>
+      this.#persistence.appendChunk(chunk, {
+        mimeType: this.#capture.mimeType,
+        durationSeconds: this.#capture.elapsedSeconds,
+        speechSeconds: this.#capture.speechSeconds,
+      }),
   });
   readonly #takes = new Map<RecordingName, Take>();
+  readonly #persistence = new PersistenceController(this, {
+    storageKey: () => this.storageKey || `thymia-recorder:${this.model}`,
+    model: () => this.model,
+    steps: () => this.#steps,
+    onRestore: (found) => this.#restore(found),
+    onStorageFailed: () => this.#inform(ERROR_CODES.storageFailed, this.#t('storage-failed')),
+  });
   #work: AbortController | undefined;
   #destination: Destination | undefined;
   #resultEmitted = false;
@@ -171,26 +245,49 @@ export class ThymiaRecorder extends LitElement {
     return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_MIN_SPEECH[this.model] ?? 10;
   }
 
-  get #resultsMode(): ResultsMode {
+  /**
+   * The host's `results`; unset leaves each view its default (`none` for
+   * Apollo results wherever they appear, `full` otherwise), and an Apollo
+   * element shows no scores at all by default.
+   */
+  get #resultsMode(): ResultsMode | undefined {
     if (this.results === 'full' || this.results === 'summary' || this.results === 'none') return this.results;
-    return this.model === 'apollo' ? 'none' : 'full';
+    return this.model === 'apollo' ? 'none' : undefined;
+  }
+
+  get #lang(): string {
+    return this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
   get #t(): Translate {
-    const lang = this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    return translator(lang || 'en');
+    return translator(this.#lang);
   }
 
-  get #store(): RecordingStore {
-    return new RecordingStore(this.storageKey || `thymia-recorder:${this.model}`);
+  /** Nothing to record: follow a call, or an activity done elsewhere. */
+  get #following(): boolean {
+    return this.follow || !!this.activityLink || this.statusAdapter === 'synthflow' || this.statusAdapter === 'thinnestai';
+  }
+
+  #isHandoff(destination: Destination): boolean {
+    return !!destination.activityLink && this.#steps.every((step) => !destination.uploadUrls[step]);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasAttribute('state')) this.setAttribute('state', this.state);
-    void RecordingStore.purgeExpired();
+    // TTL purge and the restore lookup run in the PersistenceController.
     // Reattached mid-processing (moved in the DOM): pick the polling back up.
     if (this.state === 'processing' && !this.#work) void this.#poll();
+    // Reattached mid-upload: the upload was aborted on disconnect; start it again.
+    if (this.state === 'uploading' && !this.#work) void this.#upload();
+    // Reattached mid-capture: the microphone was released on disconnect and the
+    // take lives on only in storage; start over from there, as a reload would.
+    const phase = this.machine.phase;
+    const captureLost = phase.name === 'recording' || phase.name === 'requesting-permission' || (phase.name === 'recorded' && !phase.final);
+    if (captureLost && !this.#capture.active) {
+      this.#takes.clear();
+      this.#apply({ type: 'reset' });
+    }
   }
 
   override disconnectedCallback(): void {
@@ -204,6 +301,10 @@ export class ThymiaRecorder extends LitElement {
       this.machine = initialState(this.#steps);
     }
     this.#capture.maxSeconds = this.maxSeconds > 0 ? this.maxSeconds : 180;
+    // Following needs no click: start once there is somewhere to poll.
+    if (this.#following && this.state === 'idle' && !this.#work && (this.statusUrl || this.sessionUrl)) void this.#startFollowing();
+    // A storage key given after connecting scopes a different store: look there too.
+    if (this.hasUpdated && changed.has('storageKey') && this.state === 'idle' && !this.#takes.size) void this.#persistence.lookup();
   }
 
   // ── Public methods ───────────────────────────────────────────────────
@@ -218,6 +319,8 @@ export class ThymiaRecorder extends LitElement {
     }
     // getUserMedia runs synchronously here, inside the caller's click.
     const begun = this.#capture.begin();
+    this.#persistence.beginTake(currentStep(this.machine));
+    this.restoredOffer = false;
     this.notice = undefined;
     this.#apply({ type: 'start' });
     return begun.then(
@@ -238,11 +341,12 @@ export class ThymiaRecorder extends LitElement {
   /** Uploads the recording(s) and waits for the upload to be confirmed; results follow by event. */
   async submit(): Promise<void> {
     if (this.state === 'recording') await this.#stopCapture('user');
-    if (this.state === 'recorded' && this.model === 'apollo' && hasNextStep(this.machine)) return;
+    if (this.state === 'recorded' && !readyToSubmit(this.machine)) return;
     const before = this.machine;
     this.#apply({ type: 'submit' });
     if (this.machine === before) return;
     this.notice = undefined;
+    this.restoredOffer = false;
     await this.#upload();
   }
 
@@ -251,14 +355,15 @@ export class ThymiaRecorder extends LitElement {
     this.#work?.abort(new DOMException('reset', 'AbortError'));
     this.#work = undefined;
     this.#capture.release();
-    const store = this.#store;
-    await Promise.all([...this.#takes.keys()].map((recording) => store.remove(recording)));
+    await this.#persistence.forget(this.#steps);
+    this.restoredOffer = false;
     this.#takes.clear();
     this.#destination = undefined;
     this.#resultEmitted = false;
     this.notice = undefined;
     this.views = [];
     this.warnings = [];
+    this.handoffLink = this.lastStatus = undefined;
     this.uploadLoaded = this.uploadTotal = 0;
     this.#apply({ type: 'reset' });
   }
@@ -266,7 +371,10 @@ export class ThymiaRecorder extends LitElement {
   // ── Capture ──────────────────────────────────────────────────────────
 
   async #stopCapture(reason: 'user' | 'max' | 'mic-lost'): Promise<void> {
-    if (this.state !== 'recording') return;
+    const phase = this.machine.phase;
+    // A microphone lost while paused ends the take too: it can no longer be continued.
+    const pausedTakeLost = reason === 'mic-lost' && phase.name === 'recorded' && !phase.final && this.#capture.active;
+    if (this.state !== 'recording' && !pausedTakeLost) return;
     const recording = currentStep(this.machine);
     const min = this.#minSpeech;
     const speechSeconds = this.#capture.speechSeconds;
@@ -295,29 +403,30 @@ export class ThymiaRecorder extends LitElement {
       mimeType: take.mimeType,
       size: take.blob.size,
     });
-    void this.#persist(recording, take);
+    void this.#persistence.keep(recording, take);
     if (reason === 'mic-lost') {
       this.#inform(ERROR_CODES.micLost, this.#t('mic-lost'));
     } else if (reason === 'max' && !enough) {
       this.#inform(ERROR_CODES.tooShort, this.#t('autoStoppedTooShort', { max: formatClock(this.maxSeconds), speech: Math.floor(take.speechSeconds) }));
     }
     if (this.autoSubmit && enough) {
-      if (hasNextStep(this.machine)) this.#apply({ type: 'next-step' });
-      else await this.submit();
+      // A retaken earlier step may complete the set: submit rather than revisit a recorded step.
+      if (readyToSubmit(this.machine)) await this.submit();
+      else if (hasNextStep(this.machine)) this.#apply({ type: 'next-step' });
     }
   }
 
-  async #persist(recording: RecordingName, take: CaptureResult): Promise<void> {
-    const saved = await this.#store.save({
-      recording,
-      model: this.model,
-      bytes: await take.blob.arrayBuffer(),
-      mimeType: take.mimeType,
-      durationSeconds: take.durationSeconds,
-      speechSeconds: take.speechSeconds,
-      createdAt: Date.now(),
-    });
-    if (!saved) this.#emitError({ code: ERROR_CODES.storageFailed, message: this.#t('storage-failed'), recoverable: true });
+  /** Offers back recordings an earlier page kept but never got uploaded. */
+  #restore(found: readonly RecoverableRecording[]): void {
+    if (this.state !== 'idle' || this.#takes.size) return;
+    const plan = planRestore(found, this.#steps, this.#minSpeech);
+    const before = this.machine;
+    this.#apply({ type: 'restored', takes: plan.summaries });
+    if (this.machine === before) return;
+    for (const take of plan.takes) this.#takes.set(take.recording, { ...take });
+    this.restoredOffer = true;
+    for (const detail of plan.details) this.#emit('thymia-restored', detail);
+    if (this.autoSubmit && readyToSubmit(this.machine)) void this.submit();
   }
 
   #continue(): void {
@@ -332,8 +441,9 @@ export class ThymiaRecorder extends LitElement {
     const recording = step ?? currentStep(this.machine);
     this.#capture.release();
     this.#takes.delete(recording);
-    await this.#store.remove(recording);
+    await this.#persistence.forget([recording]);
     this.notice = undefined;
+    this.restoredOffer = false;
     this.#apply({ type: 'retake', step: recording });
   }
 
@@ -346,7 +456,7 @@ export class ThymiaRecorder extends LitElement {
       const uploadUrls: Partial<Record<RecordingName, string>> = session.uploadUrls
         ? { moodQuestion: session.uploadUrls.moodQuestionUploadUrl, readAloud: session.uploadUrls.readAloudUploadUrl }
         : { main: session.recordingUploadUrl };
-      this.#destination = { statusUrl: session.statusUrl, uploadUrls };
+      this.#destination = { statusUrl: session.statusUrl, uploadUrls, activityLink: session.activityLink };
       // A new run: everything must go to its URLs, whatever reached the old ones.
       for (const take of this.#takes.values()) take.uploadedTo = undefined;
       return this.#destination;
@@ -365,6 +475,8 @@ export class ThymiaRecorder extends LitElement {
     try {
       let destination = await this.#resolveDestination(signal, true);
       for (;;) {
+        // The session answered with an activity instead of upload URLs: hand off, then poll.
+        if (this.#isHandoff(destination)) break;
         const missing = this.#steps.filter((step) => !destination.uploadUrls[step]);
         if (missing.length || !destination.statusUrl) {
           throw new RecorderError(ERROR_CODES.missingConfig, `missing ${[...missing.map((s) => UPLOAD_URL_PROPERTY[s]), destination.statusUrl ? '' : 'statusUrl'].filter(Boolean).join(', ')}`);
@@ -380,6 +492,11 @@ export class ThymiaRecorder extends LitElement {
         }
       }
       this.#destination = destination;
+      if (this.#isHandoff(destination)) {
+        this.handoffLink = destination.activityLink;
+        // The host chose an activity over upload: the takes have nowhere to go, so do not offer them back on reload.
+        await this.#persistence.forget(this.#steps);
+      }
       this.#apply({ type: 'uploaded' });
     } catch (error) {
       if (signal.aborted) return;
@@ -400,9 +517,13 @@ export class ThymiaRecorder extends LitElement {
       const url = destination.uploadUrls[take.recording];
       if (!url || take.uploadedTo === url) continue;
       const recording = take.recording;
+      const timing = resolveTiming(this.timing);
       await uploadRecording(url, take.blob, {
         signal,
-        stallTimeoutMs: 30_000,
+        stallTimeoutMs: timing.uploadStallMs,
+        retryBaseMs: timing.uploadRetryBaseMs,
+        retryMaxMs: timing.uploadRetryMaxMs,
+        maxAttempts: timing.uploadMaxAttempts,
         onProgress: (loaded, total) => {
           this.uploadRetrying = false;
           this.uploadLoaded = confirmed + loaded;
@@ -416,9 +537,38 @@ export class ThymiaRecorder extends LitElement {
       take.uploadedTo = url;
       confirmed += take.blob.size;
       this.uploadRetrying = false;
-      await this.#store.remove(recording);
+      await this.#persistence.markUploaded(recording, url);
       this.#emit('thymia-upload-complete', { recording });
     }
+    // Every recording of the submission is confirmed: nothing left worth keeping.
+    await this.#persistence.forget(pending.map((take) => take.recording));
+  }
+
+  /**
+   * Follows a call or an activity: nothing is recorded here. A `session-url`
+   * is asked once for the status URL (and maybe an activity link) first.
+   */
+  async #startFollowing(): Promise<void> {
+    if (this.#work) return;
+    this.#apply({ type: 'follow' });
+    if (this.sessionUrl && !this.#destination) {
+      const work = new AbortController();
+      this.#work = work;
+      try {
+        const session = await mintSession(this.sessionUrl, this.model, this.statusRequestInit, work.signal);
+        this.#destination = { statusUrl: session.statusUrl, uploadUrls: {}, activityLink: session.activityLink };
+      } catch (error) {
+        if (work.signal.aborted) return;
+        // Nothing was recorded, so "could not be sent" would mislead: report it as a status failure.
+        const missing = error instanceof RecorderError && error.code === ERROR_CODES.missingConfig;
+        this.#fail(missing ? error : new RecorderError(ERROR_CODES.statusFailed, 'session failed', { cause: error }), 'poll');
+        return;
+      } finally {
+        if (this.#work === work) this.#work = undefined;
+      }
+    }
+    this.handoffLink = this.#destination?.activityLink ?? this.activityLink;
+    await this.#poll();
   }
 
   get #adapter(): StatusAdapter {
@@ -444,7 +594,13 @@ export class ThymiaRecorder extends LitElement {
         adapter: this.#adapter,
         context: { model: this.model },
         signal: work.signal,
-        onStatus: (status) => this.#emit('thymia-status', { status: status.status, response: status.response }),
+        requestTimeoutMs: resolveTiming(this.timing).statusTimeoutMs,
+        maxBackoffMs: resolveTiming(this.timing).statusRetryMaxMs,
+        maxMalformed: resolveTiming(this.timing).statusMaxMalformed,
+        onStatus: (status) => {
+          this.lastStatus = status.status;
+          this.#emit('thymia-status', { status: status.status, response: status.response });
+        },
       });
       this.#finish(outcome);
     } catch (error) {
@@ -472,10 +628,16 @@ export class ThymiaRecorder extends LitElement {
       });
     } else if (outcome.phase === 'failed') {
       const errorCode = outcome.errorCode;
-      const known = errorCode && (this.#t(errorCode as MessageKey) as string | undefined);
+      const key = outcome.messageKey ?? errorCode;
+      const known = key && (this.#t(key as MessageKey) as string | undefined);
+      if (outcome.code === ERROR_CODES.dataDeleted) {
+        this.#fail(new RecorderError(ERROR_CODES.dataDeleted, 'deleted', { errorCode }), 'none');
+        return;
+      }
+      // A failed call or activity cannot be redone from here; the host starts a new one.
       this.#fail(
         new RecorderError(ERROR_CODES.modelError, known || this.#t('modelErrorUnknown'), { errorCode }),
-        'record',
+        this.#following ? 'none' : 'record',
       );
     }
   }
@@ -541,12 +703,34 @@ export class ThymiaRecorder extends LitElement {
     `;
   }
 
-  #renderSteps(_t: Translate): TemplateResult | typeof nothing {
-    return nothing;
+  #renderSteps(t: Translate): TemplateResult | typeof nothing {
+    const { steps, takes, phase } = this.machine;
+    if (steps.length < 2 || phase.name === 'uploading' || phase.name === 'processing' || phase.name === 'complete') return nothing;
+    return renderStepIndicator(steps, currentStep(this.machine), takes, t);
   }
 
-  #renderPrompt(t: Translate): TemplateResult {
+  #renderPrompt(t: Translate): TemplateResult | typeof nothing {
+    if (this.#following) return nothing;
+    if (this.machine.steps.length > 1) return renderApolloPrompt(currentStep(this.machine), t, this.#minSpeech);
     return html`<div part="prompt"><slot name="prompt"><p>${t('instructionsHelios')}</p></slot></div>`;
+  }
+
+  /** Apollo: both takes listed, each retakeable, once both are in (and after a failed upload). */
+  #renderReview(t: Translate): TemplateResult | typeof nothing {
+    if (this.machine.steps.length < 2 || !readyToSubmit(this.machine)) return nothing;
+    // "Sent" only where a retry will skip the take: a session-url re-mints, and everything goes to the new run.
+    const takes = this.machine.steps.map((step) => {
+      const url = this.sessionUrl ? undefined : this[UPLOAD_URL_PROPERTY[step]];
+      return { step, take: this.machine.takes[step]!, sent: !!url && this.#takes.get(step)?.uploadedTo === url };
+    });
+    return renderTakesReview(takes, t, (step) => void this.#retake(step));
+  }
+
+  /** Following a call or handed off to an activity: what is happening, instead of "analysing". */
+  #renderFollowing(t: Translate): TemplateResult {
+    return html`${this.handoffLink ? renderActivityHandoff(this.handoffLink, this.activityMode === 'iframe' ? 'iframe' : 'tab', t) : nothing}
+      ${renderFollowStatus(this.lastStatus, t)}
+      <progress part="progress" aria-label=${t('followWaiting')}></progress>`;
   }
 
   #renderNotice(): TemplateResult {
@@ -599,32 +783,33 @@ export class ThymiaRecorder extends LitElement {
       case 'recorded': {
         const take = this.machine.takes[currentStep(this.machine)];
         if (!take) return nothing;
-        return html`<div class="live">
+        const values = { duration: formatClock(take.durationSeconds), speech: Math.floor(take.speechSeconds) };
+        return html`${this.restoredOffer
+            ? html`<p class="hint" part="restored" role="status">${take.enough ? t('restoredOffer', values) : t('restoredTooShort', values)}</p>`
+            : nothing}<div class="live">
           <span part="timer" role="timer" aria-label=${t('timer')}>${formatClock(take.durationSeconds)}</span>
           ${this.#speechMeter(t, take.speechSeconds)}
-        </div>`;
+        </div>${this.#renderReview(t)}`;
       }
       case 'uploading':
-        return html`<p class="hint" role="status">${this.uploadRetrying ? t('uploadRetrying') : t('uploading')}</p>
+        return html`<p class="hint" role="status">${this.uploadRetrying ? t('uploadRetrying') : t(this.machine.steps.length > 1 ? 'uploadingApollo' : 'uploading')}</p>
           <progress part="progress" aria-label=${t('uploadProgress')} max=${Math.max(1, this.uploadTotal)} value=${this.uploadLoaded}></progress>`;
       case 'processing':
-        return html`<p class="hint" role="status">${t('processing')}</p>
+        if (this.#following || this.handoffLink) return this.#renderFollowing(t);
+        return html`<p class="hint" role="status">${t(this.machine.steps.length > 1 ? 'processingApollo' : 'processing')}</p>
           <progress part="progress" aria-label=${t('processing')}></progress>`;
       case 'complete':
         return html`<section part="results" aria-live="polite">${this.#renderViews(t)}</section>`;
+      case 'error':
+        // A failed upload keeps both takes: show which already went, each still retakeable.
+        return phase.retry === 'submit' ? this.#renderReview(t) : nothing;
       default:
         return nothing;
     }
   }
 
   #renderViews(t: Translate): TemplateResult[] {
-    const mode = this.#resultsMode;
-    return this.views.map((view) => {
-      switch (view.kind) {
-        case 'mental-wellness':
-          return renderMentalWellness(view.results, this.warnings, mode, t);
-      }
-    });
+    return renderResultViews(this.views, { t, lang: this.#lang, explicitMode: this.#resultsMode, warnings: this.warnings });
   }
 
   #button(part: string, label: string, onClick: () => void, options: { primary?: boolean; disabled?: boolean } = {}) {
@@ -638,19 +823,32 @@ export class ThymiaRecorder extends LitElement {
     const ready = readyToSubmit(this.machine);
     switch (phase.name) {
       case 'idle':
+        if (this.#following) return nothing;
         return this.#button('record-button', t('record'), () => void this.start(), { primary: true });
       case 'requesting-permission':
         return this.#button('record-button', t('record'), () => undefined, { primary: true, disabled: true });
       case 'recording': {
         const enough = this.#capture.speechSeconds >= this.#minSpeech;
+        const current = currentStep(this.machine);
+        const lastNeeded = this.machine.steps.every((step) => step === current || this.machine.takes[step]?.enough);
         return html`${this.#button('stop-button', t('stop'), () => void this.stop(), { primary: !enough })}
-        ${this.#button('submit-button', t('finishAndSubmit'), () => void this.submit(), { primary: enough, disabled: !enough })}`;
+        ${lastNeeded
+          ? this.#button('submit-button', t('finishAndSubmit'), () => void this.submit(), { primary: enough, disabled: !enough })
+          : this.#button('next-button', t('finishAndNext'), () => void this.#next(), { primary: enough, disabled: !enough })}`;
       }
       case 'recorded': {
+        const take = this.machine.takes[currentStep(this.machine)];
+        // An Apollo step restored on its own, with enough speech, carries on to the next step instead.
+        if (this.restoredOffer && (ready || !take?.enough)) {
+          return html`${ready ? this.#button('submit-button restore-upload-button', t('restoreUpload'), () => void this.submit(), { primary: true }) : nothing}
+          ${this.#button('retake-button discard-button', t('discard'), () => void this.reset(), { primary: !ready })}`;
+        }
         const canContinue = !phase.final;
         return html`${canContinue ? this.#button('continue-button', t('continueRecording'), () => this.#continue(), { primary: true }) : nothing}
         ${this.#button('retake-button', t('retake'), () => void this.#retake())}
-        ${this.#button('submit-button', t('submit'), () => void this.submit(), { primary: ready, disabled: !ready })}`;
+        ${!ready && hasNextStep(this.machine)
+          ? this.#button('next-button', t('next'), () => void this.#next(), { primary: !!take?.enough, disabled: !take?.enough })
+          : this.#button('submit-button', t('submit'), () => void this.submit(), { primary: ready, disabled: !ready })}`;
       }
       case 'error':
         switch (phase.retry) {
@@ -669,11 +867,19 @@ export class ThymiaRecorder extends LitElement {
     }
   }
 
+  /** Apollo: on to the next step once this one holds enough speech. */
+  async #next(): Promise<void> {
+    if (this.state === 'recording') await this.#stopCapture('user');
+    if (this.state !== 'recorded') return;
+    this.notice = undefined;
+    this.#apply({ type: 'next-step' });
+  }
+
   #retryPoll(): void {
     if (this.#retry !== 'poll') return;
     this.notice = undefined;
     this.#apply({ type: 'resume-polling' });
-    void this.#poll();
+    void (this.#following ? this.#startFollowing() : this.#poll());
   }
 }
 

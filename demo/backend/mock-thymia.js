@@ -11,6 +11,7 @@
  *   PUT  /mock-upload/:id/:recording?expires=…&signature=…   the pre-signed URL
  * Inspection (tests and the demo's event log):
  *   GET  /__mock/runs/:id           uploads received (size, sha256, content type, headers)
+ *   GET  /__mock/tags/:tag          the runs created with ?tag=…, oldest first, same shape as /__mock/runs/:id
  *
  * Scenario query parameters on /api/session (all optional):
  *   outcome=ok|ERR_RECORDING_TOO_SHORT|…   how the run completes
@@ -18,8 +19,20 @@
  *   expiresInMs=3600000                    pre-signed URL lifetime
  *   uploadFaults=500,500,drop,stall        answers for the first PUTs, then success
  *   statusFaults=503,timeout,html,404      answers for the first GETs, then the real status
+ *   tag=name                               groups runs (e.g. one test's re-minted sessions); see /__mock/tags/:tag
+ *   faultsOnce=1                           with tag: only the tag's first run gets the upload/status faults,
+ *                                          so a re-mint through session-url gets a healthy run
  *   warnings=Some%20warning                COMPLETE_OK warnings (repeatable)
  *   transcript=…                            COMPLETE_OK transcript
+ *   uploadFaults=readAloud:500,…            a fault prefixed with a recording name hits only that
+ *                                          recording's PUTs; unprefixed faults hit any PUT, in order
+ *   activity=1                             Activity Plugin run: answers { id, activityLink, statusUrl }
+ *                                          instead of upload URLs; loading the link completes the activity
+ *
+ * Activity and scripted status (voice-agent calls, other platforms' records):
+ *   GET  /mock-activity/:id         the activity page an activityLink points at; loading it counts as done
+ *   POST /__mock/script             { responses: [{ status?, body }…] } → { id, statusUrl }
+ *   GET  /__mock/script/:id         the next scripted answer per request, repeating the last one
  */
 import { createHash, randomUUID } from 'node:crypto';
 
@@ -44,6 +57,8 @@ import { createHash, randomUUID } from 'node:crypto';
  * @property {string | undefined} transcript
  * @property {number} statusRequests
  * @property {number} uploadRequests
+ * @property {boolean} [activity]       created for the Activity Plugin (no upload URLs)
+ * @property {boolean} [activityDone]   the activity page was loaded
  */
 
 const HELIOS_SCORES = {
@@ -63,7 +78,7 @@ const HELIOS_SCORES = {
 const DEPRESSION_SYMPTOMS = ['anhedonia', 'lowmood', 'sleepissues', 'lowenergy', 'appetiteissues', 'worthlessnessissues', 'concentrationissues', 'psychomotorissues'];
 const ANXIETY_SYMPTOMS = ['nervousness', 'uncontrollableworry', 'excessiveworry', 'troublerelaxing', 'restlessness', 'irritability', 'dread'];
 
-/** Plausible, deterministic symptom scores (distribution sums to 1). */
+/** Plausible, deterministic symptom scores (distribution sums to 1). @param {number} index */
 function symptom(index) {
   const severe = 0.05 + ((index * 7) % 20) / 100;
   const moderate = 0.15 + ((index * 3) % 15) / 100;
@@ -137,12 +152,39 @@ function list(value) {
 export function createMockThymia(options = {}) {
   /** @type {Map<string, Run>} */
   const runs = new Map();
+  /** @type {Map<string, string[]>} run ids per ?tag=, in creation order */
+  const tags = new Map();
+  /** @type {Map<string, { responses: { status?: number, body?: unknown }[], served: number }>} scripted status sequences */
+  const scripts = new Map();
   const log = options.log ?? (() => undefined);
 
-  /** @param {Run} run */
+  /** @param {Run} run @param {string} recording */
   function uploadUrl(run, recording) {
     const signature = createHash('sha256').update(`${run.id}:${recording}`).digest('hex').slice(0, 16);
     return `/mock-upload/${run.id}/${recording}?X-Amz-Expires=${Math.round((run.expiresAt - Date.now()) / 1000)}&expires=${run.expiresAt}&X-Amz-Signature=${signature}`;
+  }
+
+  /** A re-mint under `faultsOnce`: the tag already has its faulty run. @param {URLSearchParams} params */
+  function faultless(params) {
+    const tag = params.get('tag');
+    return params.get('faultsOnce') === '1' && !!tag && (tags.get(tag)?.length ?? 0) > 0;
+  }
+
+  /**
+   * The fault for this PUT: the first one aimed at this recording
+   * (`readAloud:500`) or at any recording (`500`), removed once used.
+   * @param {Run} run @param {string} recording
+   */
+  function takeUploadFault(run, recording) {
+    const index = run.uploadFaults.findIndex((fault) => !fault.includes(':') || fault.startsWith(`${recording}:`));
+    if (index < 0) return undefined;
+    const [fault] = run.uploadFaults.splice(index, 1);
+    return fault.includes(':') ? fault.slice(fault.indexOf(':') + 1) : fault;
+  }
+
+  /** What the inspection routes report about a run. @param {Run} run */
+  function inspection(run) {
+    return { id: run.id, model: run.model, uploads: run.uploads, statusRequests: run.statusRequests, uploadRequests: run.uploadRequests };
   }
 
   /**
@@ -166,18 +208,23 @@ export function createMockThymia(options = {}) {
       expiresAt: Date.now() + Number(params.get('expiresInMs') ?? 3_600_000),
       outcome: params.get('outcome') ?? 'ok',
       processingMs: Number(params.get('processingMs') ?? options.defaultProcessingMs ?? 4000),
-      uploadFaults: list(params.get('uploadFaults')),
-      statusFaults: list(params.get('statusFaults')),
+      uploadFaults: faultless(params) ? [] : list(params.get('uploadFaults')),
+      statusFaults: faultless(params) ? [] : list(params.get('statusFaults')),
       warnings: params.getAll('warnings'),
       transcript: params.get('transcript') ?? undefined,
+      activity: params.get('activity') === '1',
       statusRequests: 0,
       uploadRequests: 0,
     };
     runs.set(id, run);
+    const tag = params.get('tag');
+    if (tag) tags.set(tag, [...(tags.get(tag) ?? []), id]);
     log(`run ${id} created (${model}, outcome ${run.outcome})`);
     const base = options.basePath ?? '';
     const created =
-      model === 'apollo'
+      run.activity
+        ? { id, activityLink: `${base}/mock-activity/${id}` }
+        : model === 'apollo'
         ? { id, uploadUrls: { moodQuestionUploadUrl: uploadUrl(run, 'moodQuestion'), readAloudUploadUrl: uploadUrl(run, 'readAloud') } }
         : { id, recordingUploadUrl: uploadUrl(run, 'main') };
     return { ...created, statusUrl: `${base}/api/status/${id}` };
@@ -185,7 +232,7 @@ export function createMockThymia(options = {}) {
 
   /** thymia's GET /v1/models/{model}/{id} body for the run as it stands. @param {Run} run */
   function statusBody(run) {
-    const allUploaded = run.recordings.every((name) => run.uploads[name]);
+    const allUploaded = run.activityDone || run.recordings.every((name) => run.uploads[name]);
     const base = {
       id: run.id,
       createdAt: run.createdAt,
@@ -222,7 +269,8 @@ export function createMockThymia(options = {}) {
         },
       };
     }
-    const durationSecs = Math.max(...run.recordings.map((name) => run.uploads[name].size)) / 16_000;
+    // An activity run has no uploads here: thymia recorded it, so report a plausible length.
+    const durationSecs = run.activityDone ? 30 : Math.max(...run.recordings.map((name) => run.uploads[name].size)) / 16_000;
     return {
       ...done,
       status: 'COMPLETE_OK',
@@ -282,7 +330,7 @@ export function createMockThymia(options = {}) {
         return true;
       }
       run.uploadRequests += 1;
-      const fault = run.uploadFaults.shift();
+      const fault = takeUploadFault(run, recording);
       if (fault === 'drop') {
         req.socket.destroy();
         return true;
@@ -352,11 +400,63 @@ export function createMockThymia(options = {}) {
       return true;
     }
 
+    const activity = path.match(/^\/mock-activity\/([\w-]+)$/);
+    if (activity && req.method === 'GET') {
+      const run = runs.get(activity[1]);
+      if (run?.activity && !run.activityDone) {
+        run.activityDone = true;
+        run.runAt = new Date().toISOString();
+        log(`run ${run.id}: activity completed`);
+      }
+      res.writeHead(run ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><title>thymia activity (mock)</title><p>${run ? 'Activity complete. You can return to the page.' : 'No such activity.'}</p>`);
+      return true;
+    }
+
+    if (req.method === 'POST' && path === '/__mock/script') {
+      let script;
+      try {
+        script = JSON.parse((await readBody(req)).toString() || '{}');
+      } catch {
+        sendJson(res, 400, { detail: 'invalid JSON' });
+        return true;
+      }
+      const responses = Array.isArray(script.responses) ? script.responses : [];
+      if (!responses.length) {
+        sendJson(res, 400, { detail: 'responses: need at least one { status?, body }' });
+        return true;
+      }
+      const id = randomUUID();
+      scripts.set(id, { responses, served: 0 });
+      sendJson(res, 200, { id, statusUrl: `${options.basePath ?? ''}/__mock/script/${id}` });
+      return true;
+    }
+
+    const scripted = path.match(/^\/__mock\/script\/([\w-]+)$/);
+    if (scripted && req.method === 'GET') {
+      const script = scripts.get(scripted[1]);
+      if (!script) {
+        sendJson(res, 404, { detail: 'no such script' });
+        return true;
+      }
+      const answer = script.responses[Math.min(script.served, script.responses.length - 1)];
+      script.served += 1;
+      sendJson(res, Number(answer.status ?? 200), answer.body ?? null);
+      return true;
+    }
+
     const inspect = path.match(/^\/__mock\/runs\/([\w-]+)$/);
     if (inspect && req.method === 'GET') {
       const run = runs.get(inspect[1]);
       if (!run) sendJson(res, 404, { detail: 'no such run' });
       else sendJson(res, 200, { id: run.id, model: run.model, uploads: run.uploads, statusRequests: run.statusRequests, uploadRequests: run.uploadRequests });
+      return true;
+    }
+
+    const tagged = path.match(/^\/__mock\/tags\/([\w-]+)$/);
+    if (tagged && req.method === 'GET') {
+      const ids = tags.get(tagged[1]) ?? [];
+      sendJson(res, 200, ids.map((id) => runs.get(id)).filter((run) => run !== undefined).map((run) => inspection(run)));
       return true;
     }
 

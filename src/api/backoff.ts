@@ -7,8 +7,11 @@ export function backoffDelay(attempt: number, baseMs: number, maxMs: number, ran
 /** `Retry-After` as milliseconds (delta-seconds or HTTP date), if usable. */
 export function retryAfterMs(header: string | null | undefined, now: number = Date.now()): number | undefined {
   if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  // A number is delta-seconds (a negative one is invalid, not a date in year -1).
+  if (/^\s*[-+]?\d+(\.\d+)?\s*$/.test(header)) {
+    const seconds = Number(header);
+    return seconds >= 0 ? seconds * 1000 : undefined;
+  }
   const date = Date.parse(header);
   return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }

@@ -1,6 +1,7 @@
 import { ERROR_CODES, RecorderError } from '../errors.js';
-import { backoffDelay, isAbort, retryAfterMs, sleep } from './backoff.js';
-import { StatusShapeError, type AdapterContext, type StatusAdapter, type StatusOutcome } from './status.js';
+import { isAbort, sleep as realSleep } from './backoff.js';
+import { classifyAnswer, decide, FRESH_COUNTERS, type PollAttempt, type PollCounters } from './poll-step.js';
+import type { AdapterContext, StatusAdapter, StatusOutcome } from './status.js';
 
 export interface PollOptions {
   readonly url: string;
@@ -11,20 +12,20 @@ export interface PollOptions {
   readonly signal: AbortSignal;
   /** Every understood answer, pending or final. */
   readonly onStatus: (outcome: StatusOutcome) => void;
+  /** One GET that has not answered in this long is abandoned and counts as transient. */
   readonly requestTimeoutMs?: number;
   /** Consecutive malformed answers tolerated before giving up. */
   readonly maxMalformed?: number;
   /** Consecutive 5xx / timeouts / network errors tolerated before giving up. */
   readonly maxTransient?: number;
   readonly maxBackoffMs?: number;
+  /** Gives up (`status-failed`, retryable) when the run is still pending after this long. */
+  readonly maxDurationMs?: number;
+  /** Tests inject an instant sleep to drive thousands of answers through the loop. */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-type Attempt =
-  | { readonly kind: 'outcome'; readonly outcome: StatusOutcome }
-  | { readonly kind: 'transient'; readonly reason: string; readonly retryAfter?: number }
-  | { readonly kind: 'malformed'; readonly reason: string };
-
-async function fetchOnce(options: PollOptions): Promise<Attempt> {
+async function fetchOnce(options: PollOptions): Promise<PollAttempt> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), options.requestTimeoutMs ?? 15_000);
   const signal = AbortSignal.any ? AbortSignal.any([options.signal, timeout.signal]) : options.signal;
@@ -37,33 +38,14 @@ async function fetchOnce(options: PollOptions): Promise<Attempt> {
       cache: 'no-store',
       signal,
     });
-    if (response.status === 404) {
-      throw new RecorderError(ERROR_CODES.dataDeleted, 'status 404', { status: 404 });
-    }
-    if (response.status === 408 || response.status === 429 || response.status >= 500) {
-      return {
-        kind: 'transient',
-        reason: `HTTP ${response.status}`,
-        retryAfter: retryAfterMs(response.headers.get('Retry-After')),
-      };
-    }
-    if (!response.ok) {
-      throw new RecorderError(ERROR_CODES.statusFailed, `status ${response.status}`, { status: response.status });
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(await response.text());
-    } catch {
-      return { kind: 'malformed', reason: 'not JSON' };
-    }
-    try {
-      return { kind: 'outcome', outcome: options.adapter(body, options.context) };
-    } catch (error) {
-      if (error instanceof StatusShapeError) return { kind: 'malformed', reason: error.issues };
-      throw error;
-    }
+    // The timeout also covers reading the body: a proxy can stall mid-body.
+    const body = response.ok ? await response.text() : undefined;
+    return classifyAnswer(
+      { status: response.status, retryAfter: response.headers.get('Retry-After'), body },
+      options.adapter,
+      options.context,
+    );
   } catch (error) {
-    if (error instanceof RecorderError) throw error;
     if (options.signal.aborted) throw options.signal.reason ?? error;
     return { kind: 'transient', reason: timeout.signal.aborted ? 'timeout' : 'network error' };
   } finally {
@@ -73,40 +55,37 @@ async function fetchOnce(options: PollOptions): Promise<Attempt> {
 
 /**
  * Polls until the run completes or fails, riding out blips: 5xx, timeouts,
- * network errors and malformed bodies back off and retry. Resolves with the
- * final outcome; throws RecorderError for 404 (`data-deleted`), other 4xx and
- * exhausted retries, or the abort reason when stopped.
+ * network errors and malformed bodies back off and retry. Keeps going while
+ * the tab is hidden (a person who switches tabs still wants the result).
+ * Resolves with the final outcome; throws RecorderError for 404
+ * (`data-deleted`), other 4xx and exhausted retries, or the abort reason
+ * when stopped.
  */
 export async function pollStatus(options: PollOptions): Promise<StatusOutcome> {
-  const maxMalformed = options.maxMalformed ?? 5;
-  const maxTransient = options.maxTransient ?? 40;
-  const maxBackoffMs = options.maxBackoffMs ?? 30_000;
-  let malformed = 0;
-  let transient = 0;
+  const limits = {
+    intervalMs: options.intervalMs,
+    maxMalformed: options.maxMalformed ?? 5,
+    maxTransient: options.maxTransient ?? 40,
+    maxBackoffMs: options.maxBackoffMs ?? 30_000,
+  };
+  const sleep = options.sleep ?? realSleep;
+  const deadline = Date.now() + (options.maxDurationMs ?? 15 * 60_000);
+  let counters: PollCounters = FRESH_COUNTERS;
   for (;;) {
     const attempt = await fetchOnce(options);
-    let delay = options.intervalMs;
-    if (attempt.kind === 'outcome') {
-      malformed = 0;
-      transient = 0;
-      options.onStatus(attempt.outcome);
-      if (attempt.outcome.phase !== 'pending') return attempt.outcome;
-    } else if (attempt.kind === 'malformed') {
-      malformed += 1;
-      if (malformed >= maxMalformed) {
-        throw new RecorderError(ERROR_CODES.invalidStatusResponse, attempt.reason);
-      }
-      delay = backoffDelay(malformed, options.intervalMs, maxBackoffMs);
-    } else {
-      transient += 1;
-      if (transient >= maxTransient) throw new RecorderError(ERROR_CODES.statusFailed, attempt.reason);
-      delay = attempt.retryAfter ?? backoffDelay(transient, options.intervalMs, maxBackoffMs);
-    }
+    const step = decide(counters, attempt, limits);
+    counters = step.counters;
+    const { decision } = step;
+    if (decision.action === 'fail') throw decision.error;
+    if (decision.action === 'done' || decision.action === 'pending') options.onStatus(decision.outcome);
+    if (decision.action === 'done') return decision.outcome;
+    if (Date.now() >= deadline) throw new RecorderError(ERROR_CODES.statusFailed, 'still pending at the polling deadline');
     try {
-      await sleep(delay, options.signal);
+      await sleep(decision.delayMs, options.signal);
     } catch (error) {
       if (isAbort(error) || options.signal.aborted) throw options.signal.reason ?? error;
       throw error;
     }
+    if (options.signal.aborted) throw options.signal.reason;
   }
 }

@@ -3,10 +3,34 @@
  * the element understands. The default reads thymia's model runs; others
  * (voice-agent platforms) plug in through the same signature.
  */
+import type { ApolloReport, ApolloResults } from './apollo-schemas.js';
+import { apolloAdapter, looksLikeApolloRun } from './adapters/apollo.js';
+import type { CallRecord } from './adapters/call-record.js';
+import { synthflowAdapter } from './adapters/synthflow.js';
+import { thinnestAiAdapter } from './adapters/thinnestai.js';
+import { thymiaCallAdapter } from './adapters/thymia-call.js';
+import { looksLikeThymiaCall } from './call-schemas.js';
 import { MentalWellnessModelRunSchema, type MentalWellnessResults } from './schemas.js';
+import { describeIssues, StatusShapeError } from './status-error.js';
 
-/** Something the element knows how to render. */
-export type ResultView = { readonly kind: 'mental-wellness'; readonly results: MentalWellnessResults };
+export { StatusShapeError } from './status-error.js';
+
+/**
+ * Something the element knows how to render. `warnings` travel with a view
+ * when one status answer holds several runs (a call); otherwise the
+ * outcome's warnings apply.
+ */
+export type ResultView =
+  | { readonly kind: 'mental-wellness'; readonly results: MentalWellnessResults; readonly warnings?: readonly string[] }
+  | {
+      readonly kind: 'apollo';
+      readonly results: ApolloResults;
+      readonly report: ApolloReport | undefined;
+      readonly modelVersion: string | undefined;
+      readonly warnings: readonly string[];
+    }
+  | { readonly kind: 'emotions'; readonly results: Readonly<Record<string, unknown>>; readonly warnings: readonly string[] }
+  | { readonly kind: 'call'; readonly record: CallRecord };
 
 export type StatusOutcome =
   | { readonly phase: 'pending'; readonly status: string; readonly response: unknown }
@@ -26,6 +50,10 @@ export type StatusOutcome =
       readonly response: unknown;
       /** thymia's errorCode, or the platform's failure status. */
       readonly errorCode: string | undefined;
+      /** The public error code; `model-error` when absent. */
+      readonly code?: 'model-error' | 'data-deleted';
+      /** Message to show instead of the one keyed by `errorCode` (platform call failures). */
+      readonly messageKey?: string;
     };
 
 export interface AdapterContext {
@@ -35,20 +63,6 @@ export interface AdapterContext {
 
 /** Returns an outcome, or throws `StatusShapeError` when the body is not understood. */
 export type StatusAdapter = (body: unknown, context: AdapterContext) => StatusOutcome;
-
-export class StatusShapeError extends Error {
-  constructor(readonly issues: string) {
-    super(`status response not understood: ${issues}`);
-    this.name = 'StatusShapeError';
-  }
-}
-
-function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
-}
 
 /** thymia's Helios (`mental-wellness`) model run. */
 export const mentalWellnessAdapter: StatusAdapter = (body) => {
@@ -76,9 +90,15 @@ export const mentalWellnessAdapter: StatusAdapter = (body) => {
   }
 };
 
-/** The default adapter: thymia model runs (and, later, calls), auto-detected. */
-export const thymiaAdapter: StatusAdapter = (body, context) => mentalWellnessAdapter(body, context);
+/** The default adapter: thymia voice-agent calls, Apollo runs and Helios runs, auto-detected. */
+export const thymiaAdapter: StatusAdapter = (body, context) => {
+  if (looksLikeThymiaCall(body)) return thymiaCallAdapter(body, context);
+  if (looksLikeApolloRun(body, context.model)) return apolloAdapter(body, context);
+  return mentalWellnessAdapter(body, context);
+};
 
 export const STATUS_ADAPTERS: Record<string, StatusAdapter> = {
   thymia: thymiaAdapter,
+  synthflow: synthflowAdapter,
+  thinnestai: thinnestAiAdapter,
 };

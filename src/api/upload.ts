@@ -81,9 +81,13 @@ function putOnce(url: string, body: Blob, options: UploadOptions): Promise<Attem
   });
 }
 
+function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
 /** Waits for the browser to report it is online again (no-op when it is). */
 function whenOnline(signal?: AbortSignal): Promise<void> {
-  if (typeof navigator === 'undefined' || navigator.onLine !== false) return Promise.resolve();
+  if (!isOffline()) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const done = () => {
       signal?.removeEventListener('abort', aborted);
@@ -100,14 +104,19 @@ function whenOnline(signal?: AbortSignal): Promise<void> {
 
 /**
  * PUTs the recording, retrying network failures, stalls, 408/429 and 5xx with
- * backoff and jitter (honouring Retry-After), never other 4xx. Throws
- * RecorderError `upload-url-expired` for an expired/used URL and
- * `upload-failed` otherwise.
+ * backoff and jitter (honouring Retry-After), never other 4xx. While the
+ * browser is offline it goes quiet: no attempts, no backoff, and failures
+ * the offline network explains do not count; it resumes the moment `online`
+ * fires. Throws RecorderError `upload-url-expired` for an expired/used URL
+ * and `upload-failed` otherwise.
  */
 export async function uploadRecording(url: string, body: Blob, options: UploadOptions = {}): Promise<void> {
   const maxAttempts = options.maxAttempts ?? 5;
-  for (let attempt = 1; ; attempt += 1) {
-    await whenOnline(options.signal);
+  for (let attempt = 1; ; ) {
+    if (isOffline()) {
+      options.onRetry?.(attempt, 0, 'offline');
+      await whenOnline(options.signal);
+    }
     const result = await putOnce(url, body, options);
     if (result.status >= 200 && result.status < 300) {
       options.onProgress?.(body.size, body.size);
@@ -116,14 +125,18 @@ export async function uploadRecording(url: string, body: Blob, options: UploadOp
     if (isExpiredUploadResponse(result.status, result.body)) {
       throw new RecorderError(ERROR_CODES.uploadUrlExpired, `upload answered ${result.status}`, { status: result.status });
     }
-    if (!isRetryableStatus(result.status) || attempt >= maxAttempts) {
+    const retryable = isRetryableStatus(result.status);
+    // The connection went away under this attempt: wait for it rather than spend an attempt.
+    if (retryable && result.status === 0 && isOffline()) continue;
+    if (!retryable || attempt >= maxAttempts) {
       throw new RecorderError(ERROR_CODES.uploadFailed, `upload answered ${result.status || 'network error'}`, {
         status: result.status,
       });
     }
-    const delayMs =
-      retryAfterMs(result.retryAfter) ?? backoffDelay(attempt, options.retryBaseMs ?? 1000, options.retryMaxMs ?? 30_000);
+    const maxMs = options.retryMaxMs ?? 30_000;
+    const delayMs = Math.min(maxMs, retryAfterMs(result.retryAfter) ?? backoffDelay(attempt, options.retryBaseMs ?? 1000, maxMs));
     options.onRetry?.(attempt, delayMs, result.status ? `HTTP ${result.status}` : result.body || 'network error');
     await sleep(delayMs, options.signal);
+    attempt += 1;
   }
 }

@@ -25,7 +25,15 @@ export class AudioRecorder {
       options.onChunk?.(event.data);
     });
     this.#timesliceMs = options.timesliceMs ?? 1000;
+    this.#ended = new Promise<void>((resolve) => {
+      this.#recorder.addEventListener('stop', () => resolve(), { once: true });
+      // A recorder that fails (device gone mid-encode) fires `error` and may never fire `stop`.
+      this.#recorder.addEventListener('error', () => resolve(), { once: true });
+    });
   }
+
+  readonly #ended: Promise<void>;
+  #started = false;
 
   readonly #timesliceMs: number;
 
@@ -44,6 +52,7 @@ export class AudioRecorder {
 
   start(): void {
     this.#recorder.start(this.#timesliceMs);
+    this.#started = true;
   }
 
   pause(): void {
@@ -54,17 +63,16 @@ export class AudioRecorder {
     if (this.#recorder.state === 'paused') this.#recorder.resume();
   }
 
-  /** Resolves with the whole recording once the last chunk has arrived. */
+  /**
+   * Resolves with the whole recording once the last chunk has arrived. The
+   * recorder may already have stopped by itself (its track ended): its final
+   * `dataavailable` then still precedes `stop`, so wait for `stop` either way.
+   */
   stop(): Promise<Blob> {
-    this.#stopped ??= new Promise<Blob>((resolve) => {
-      const finish = () => resolve(new Blob(this.#chunks, { type: this.mimeType }));
-      if (this.#recorder.state === 'inactive') {
-        finish();
-        return;
-      }
-      this.#recorder.addEventListener('stop', finish, { once: true });
-      this.#recorder.stop();
-    });
+    // Never started: no `stop` event will ever come.
+    const ended = this.#started ? this.#ended : Promise.resolve();
+    this.#stopped ??= ended.then(() => new Blob(this.#chunks, { type: this.mimeType }));
+    if (this.#recorder.state !== 'inactive') this.#recorder.stop();
     return this.#stopped;
   }
 }

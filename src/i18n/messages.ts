@@ -1,8 +1,13 @@
+import { PROTOCOL_EN, PROTOCOL_ES } from './messages-protocol.js';
+import { RESILIENCE_EN, RESILIENCE_ES } from './messages-resilience.js';
+
 /**
  * Every string the person sees. English is complete; other languages fall
  * back to it key by key.
  */
 export const EN = {
+  ...PROTOCOL_EN,
+  ...RESILIENCE_EN,
   instructionsHelios:
     'Find a quiet place. Press Record and talk naturally about your day — how you slept, what you did, what is coming up. Keep talking until the speech bar is full.',
   record: 'Record',
@@ -81,6 +86,8 @@ export type MessageKey = keyof typeof EN;
 type Messages = { readonly [Key in MessageKey]: string };
 
 const ES: Partial<Messages> = {
+  ...PROTOCOL_ES,
+  ...RESILIENCE_ES,
   record: 'Grabar',
   recordAgain: 'Grabar de nuevo',
   stop: 'Detener',

@@ -62,9 +62,13 @@ export type MachineEvent =
   | { readonly type: 'uploaded' }
   /** After a polling failure: the upload landed, only the answer is outstanding. */
   | { readonly type: 'resume-polling' }
+  /** Nothing to record here (a voice-agent call, an activity elsewhere): wait for the result. */
+  | { readonly type: 'follow' }
   | { readonly type: 'completed' }
   | { readonly type: 'failed'; readonly error: RecorderErrorDetail; readonly retry: RetryAction }
-  | { readonly type: 'reset' };
+  | { readonly type: 'reset' }
+  /** Takes kept in storage by an earlier page, offered back for upload (never continuable). */
+  | { readonly type: 'restored'; readonly takes: Readonly<Partial<Record<RecordingName, TakeSummary>>> };
 
 export function initialState(steps: readonly RecordingName[]): MachineState {
   return { phase: { name: 'idle' }, steps, stepIndex: 0, takes: {} };
@@ -107,7 +111,8 @@ export function transition(state: MachineState, event: MachineEvent): MachineSta
     case 'permission-granted':
       return phase.name === 'requesting-permission' ? { ...state, phase: { name: 'recording' } } : state;
     case 'stopped':
-      if (phase.name !== 'recording') return state;
+      // A paused take can be finalised too (its microphone went away while paused).
+      if (phase.name !== 'recording' && !(phase.name === 'recorded' && !phase.final)) return state;
       return {
         ...state,
         phase: { name: 'recorded', final: event.final },
@@ -143,6 +148,8 @@ export function transition(state: MachineState, event: MachineEvent): MachineSta
       return phase.name === 'uploading' ? { ...state, phase: { name: 'processing' } } : state;
     case 'resume-polling':
       return phase.name === 'error' && phase.retry === 'poll' ? { ...state, phase: { name: 'processing' } } : state;
+    case 'follow':
+      return phase.name === 'idle' ? { ...state, phase: { name: 'processing' } } : state;
     case 'completed':
       return phase.name === 'processing' ? { ...state, phase: { name: 'complete' } } : state;
     case 'failed':
@@ -150,5 +157,13 @@ export function transition(state: MachineState, event: MachineEvent): MachineSta
       return { ...state, phase: { name: 'error', error: event.error, retry: event.retry } };
     case 'reset':
       return initialState(state.steps);
+    case 'restored': {
+      if (phase.name !== 'idle' || Object.keys(state.takes).length) return state;
+      // Land on the last restored step, so an Apollo person continues from there.
+      const restored = state.steps.filter((step) => event.takes[step]);
+      if (!restored.length) return state;
+      const takes: MachineState['takes'] = Object.fromEntries(restored.map((step) => [step, event.takes[step]]));
+      return { ...state, phase: { name: 'recorded', final: true }, stepIndex: state.steps.indexOf(restored.at(-1)!), takes };
+    }
   }
 }

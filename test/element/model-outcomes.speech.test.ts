@@ -41,7 +41,8 @@ describe('<thymia-recorder> model outcomes', () => {
     const session = await createSession('helios', { statusFaults: '404' });
     const el = await recorderFor(session, { 'min-speech-seconds': '1' });
     const failed = nextEvent(el, 'thymia-error');
-    await recordAndSubmit(el, 'processing');
+    // 'processing' lasts one status round trip (a few ms) before the 404: wait for where it ends.
+    await recordAndSubmit(el, 'error');
     const { detail } = await failed;
     expect(detail.code).to.equal('data-deleted');
     expect(detail.recoverable).to.be.false;

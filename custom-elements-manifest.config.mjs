@@ -1,0 +1,74 @@
+/**
+ * `npm run analyze` → custom-elements.json at the repo root, from the JSDoc in
+ * src/thymia-recorder.ts (attributes and properties from the Lit decorators;
+ * events, slots, parts and CSS custom properties from the class's tags).
+ *
+ * The tidy-up plugin below keeps the manifest to the public surface:
+ * - `customElements.define(TAG_NAME, …)` names the tag with a constant; the
+ *   analyzer records the identifier, so it is resolved to the constant's value;
+ * - re-export paths (`./x.js`, `/src/x.js`) are normalised to `src/x.ts`;
+ * - `#private` and `private` members are dropped;
+ * - when a class documents its events with `@event`, events the analyzer
+ *   inferred from `dispatchEvent(new ThymiaEvent(name, …))` calls (named after
+ *   a variable, undocumented) are dropped.
+ */
+import { existsSync } from 'node:fs';
+import { posix } from 'node:path';
+
+function unquote(text) {
+  const match = typeof text === 'string' && text.trim().match(/^(['"`])([^'"`]*)\1$/);
+  return match ? match[2] : undefined;
+}
+
+function normaliseModulePath(from, target) {
+  if (!target) return target;
+  let path = target.startsWith('/') ? target.slice(1) : target.startsWith('.') ? posix.join(posix.dirname(from), target) : target;
+  if (path.endsWith('.js')) {
+    const ts = `${path.slice(0, -3)}.ts`;
+    if (existsSync(ts)) path = ts;
+  }
+  return path;
+}
+
+function tidyManifest() {
+  return {
+    name: 'thymia-tidy-manifest',
+    packageLinkPhase({ customElementsManifest: manifest }) {
+      const constants = new Map();
+      for (const mod of manifest.modules ?? []) {
+        for (const declaration of mod.declarations ?? []) {
+          const value = declaration.kind === 'variable' ? unquote(declaration.default) : undefined;
+          if (value) constants.set(declaration.name, value);
+        }
+      }
+      const resolveTag = (name) => (name && !name.includes('-') && constants.has(name) ? constants.get(name) : name);
+
+      for (const mod of manifest.modules ?? []) {
+        for (const declaration of mod.declarations ?? []) {
+          if (!declaration.customElement) continue;
+          declaration.tagName = resolveTag(declaration.tagName);
+          if (declaration.members) {
+            declaration.members = declaration.members.filter((member) => member.privacy !== 'private' && !member.name?.startsWith('#'));
+          }
+          if (declaration.events?.some((event) => event.description)) {
+            declaration.events = declaration.events.filter((event) => event.description);
+          }
+        }
+        for (const entry of mod.exports ?? []) {
+          if (entry.kind === 'custom-element-definition') entry.name = resolveTag(entry.name);
+          if (entry.declaration?.module) entry.declaration.module = normaliseModulePath(mod.path, entry.declaration.module);
+        }
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.spec.ts', 'src/**/*.d.ts'],
+  outdir: '.',
+  litelement: true,
+  packagejson: true,
+  dev: false,
+  plugins: [tidyManifest()],
+};

@@ -1,0 +1,297 @@
+/**
+ * The demo page's glue. The element itself is loaded by index.html from
+ * /src/index.ts; this file only configures it and logs its events.
+ *
+ * The person's details (thymia's `user` and `language`) never go through the
+ * element — its session request body is fixed to `{ model }`. The page POSTs
+ * them to the demo backend's /api/demo/profile, gets an opaque id, and puts
+ * that id (plus the mock scenario) in the element's `session-url`.
+ */
+import type { ThymiaEventName, ThymiaRecorder } from '../src/index.js';
+
+const EVENTS = [
+  'thymia-state-change',
+  'thymia-recording-start',
+  'thymia-recording-stop',
+  'thymia-upload-progress',
+  'thymia-upload-retry',
+  'thymia-upload-complete',
+  'thymia-status',
+  'thymia-result',
+  'thymia-error',
+  'thymia-restored',
+] as const satisfies readonly ThymiaEventName[];
+// Fails to compile if the element gains an event this page does not log.
+const everyEventLogged: Exclude<ThymiaEventName, (typeof EVENTS)[number]> extends never ? true : false = true;
+void everyEventLogged;
+
+type Scenario = Record<string, string | string[]>;
+const once = (): string => Math.random().toString(36).slice(2, 10);
+const SCENARIOS: Record<string, () => Scenario> = {
+  ok: () => ({}),
+  ERR_RECORDING_TOO_SHORT: () => ({ outcome: 'ERR_RECORDING_TOO_SHORT' }),
+  ERR_TRANSCRIPTION_FAILED: () => ({ outcome: 'ERR_TRANSCRIPTION_FAILED' }),
+  ERR_RECORDING_TOO_LONG: () => ({ outcome: 'ERR_RECORDING_TOO_LONG' }),
+  ERR_RECORDING_INVALID_FORMAT: () => ({ outcome: 'ERR_RECORDING_INVALID_FORMAT' }),
+  ERR_INTERNAL: () => ({ outcome: 'ERR_INTERNAL' }),
+  warnings: () => ({ warnings: ['Background noise detected in recording'] }),
+  'upload-500': () => ({ uploadFaults: '500,500' }),
+  // The mock gives only the tag's first run the fault, so the element's re-mint gets a healthy one.
+  'upload-403-once': () => ({ uploadFaults: '403', tag: `demo-${once()}`, faultsOnce: '1' }),
+  'upload-403': () => ({ uploadFaults: '403' }),
+  'upload-drop': () => ({ uploadFaults: 'drop' }),
+  'status-503': () => ({ statusFaults: '503' }),
+  'status-html': () => ({ statusFaults: 'html' }),
+  'status-404': () => ({ statusFaults: '404' }),
+};
+
+const MODEL_HINTS = {
+  helios: 'One recording: talk about your day (Helios, thymia "mental-wellness").',
+  apollo: 'Two recordings: answer a mood question, then read a passage aloud (Apollo, for clinicians).',
+};
+
+interface DemoConfig {
+  mode: 'mock' | 'thymia';
+}
+
+const $ = <T extends Element>(selector: string): T => {
+  const found = document.querySelector<T>(selector);
+  if (!found) throw new Error(`demo: ${selector} missing`);
+  return found;
+};
+
+const form = $<HTMLFormElement>('#settings');
+const stage = $<HTMLDivElement>('#stage');
+const markup = $<HTMLPreElement>('#markup');
+const logList = $<HTMLOListElement>('#log');
+const logEmpty = $<HTMLParagraphElement>('#log-empty');
+const modeBadge = $<HTMLParagraphElement>('#mode');
+const profileError = $<HTMLParagraphElement>('#profile-error');
+const scenarioSet = $<HTMLFieldSetElement>('#scenario-set');
+const scenarioHint = $<HTMLParagraphElement>('#scenario-hint');
+
+let config: DemoConfig = { mode: 'mock' };
+let profileId: string | undefined;
+let profileKey = '';
+let recorder: ThymiaRecorder | undefined;
+let currentModel = '';
+
+// ── Settings ─────────────────────────────────────────────────────────────
+
+function field(name: string): string {
+  const value = new FormData(form).get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+function readProfile() {
+  return {
+    userLabel: field('userLabel').trim(),
+    dateOfBirth: field('dateOfBirth'),
+    birthSex: field('birthSex'),
+    language: field('language'),
+  };
+}
+
+function defaultUserLabel(): string {
+  const key = 'thymia-demo:userLabel';
+  let label = sessionStorage.getItem(key);
+  if (!label) {
+    label = `demo-${crypto.randomUUID().slice(0, 8)}`;
+    sessionStorage.setItem(key, label);
+  }
+  return label;
+}
+
+/** Registers the person with the backend (only when their details changed). */
+async function ensureProfile(): Promise<string | undefined> {
+  const profile = readProfile();
+  const key = JSON.stringify(profile);
+  if (profileId && key === profileKey) return profileId;
+  const response = await fetch('/api/demo/profile', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: key,
+  });
+  const body = (await response.json().catch(() => ({}))) as { profileId?: string; detail?: Array<{ loc: string[]; msg: string }> };
+  if (!response.ok || !body.profileId) {
+    const problem = body.detail?.[0];
+    profileError.textContent = problem ? `${problem.loc.at(-1)}: ${problem.msg}` : `The backend refused the details (${response.status}).`;
+    profileError.hidden = false;
+    profileId = undefined;
+    return undefined;
+  }
+  profileError.hidden = true;
+  profileId = body.profileId;
+  profileKey = key;
+  return profileId;
+}
+
+function sessionUrl(id: string | undefined): string {
+  const params = new URLSearchParams();
+  if (id) params.set('profile', id);
+  if (config.mode === 'mock') {
+    const scenario = (SCENARIOS[field('scenario')] ?? SCENARIOS.ok)();
+    for (const [name, value] of Object.entries(scenario)) {
+      for (const item of Array.isArray(value) ? value : [value]) params.append(name, item);
+    }
+  }
+  return `/api/session?${params}`;
+}
+
+/** Sets (or removes) an attribute so the markup shown matches the element. */
+function attr(element: Element, name: string, value: string | boolean | undefined): void {
+  if (value === undefined || value === false || value === '') element.removeAttribute(name);
+  else element.setAttribute(name, value === true ? '' : value);
+}
+
+async function apply(): Promise<void> {
+  const model = field('model') === 'apollo' ? 'apollo' : 'helios';
+  $<HTMLParagraphElement>('#model-hint').textContent = MODEL_HINTS[model];
+  const id = await ensureProfile();
+
+  // A different model is a different flow: start from a fresh element.
+  if (!recorder || model !== currentModel) {
+    recorder?.remove();
+    recorder = document.createElement('thymia-recorder');
+    recorder.setAttribute('model', model);
+    stage.append(recorder);
+    currentModel = model;
+  }
+  attr(recorder, 'session-url', sessionUrl(id));
+  attr(recorder, 'results', field('results'));
+  attr(recorder, 'min-speech-seconds', field('minSpeech'));
+  attr(recorder, 'auto-submit', field('autoSubmit') === 'on');
+  attr(recorder, 'lang', readProfile().language);
+  attr(recorder, 'poll-interval', config.mode === 'mock' ? '1000' : undefined);
+  showMarkup(recorder);
+}
+
+function showMarkup(element: Element): void {
+  const attributes = [...element.attributes]
+    .filter((attribute) => attribute.name !== 'state')
+    .map((attribute) => (attribute.value === '' ? `  ${attribute.name}` : `  ${attribute.name}="${attribute.value}"`));
+  markup.textContent = `<thymia-recorder\n${attributes.join('\n')}\n></thymia-recorder>`;
+}
+
+let pending: ReturnType<typeof setTimeout> | undefined;
+function scheduleApply(delay = 250): void {
+  clearTimeout(pending);
+  pending = setTimeout(() => void apply().catch((error: unknown) => log('demo', { error: String(error) }, 'error')), delay);
+}
+
+form.addEventListener('input', (event) => {
+  const target = event.target as HTMLInputElement;
+  // Text fields settle before they reach the backend; switches apply at once.
+  scheduleApply(target.type === 'text' || target.type === 'number' ? 400 : 0);
+});
+form.addEventListener('submit', (event) => event.preventDefault());
+
+$<HTMLButtonElement>('#reset').addEventListener('click', () => void recorder?.reset());
+
+// ── Event log ────────────────────────────────────────────────────────────
+
+const MAX_ENTRIES = 300;
+let lastEntry: { name: string; element: HTMLLIElement; count: number } | undefined;
+
+function toneOf(name: string, detail: unknown): string {
+  if (name === 'thymia-error') return (detail as { recoverable?: boolean })?.recoverable ? 'warn' : 'error';
+  if (name === 'thymia-result') return 'ok';
+  return 'info';
+}
+
+/** Appends one entry; bursts of the same progress event fold into one line. */
+function log(name: string, detail: unknown, tone = toneOf(name, detail)): void {
+  const json = JSON.stringify(detail, null, 2) ?? 'undefined';
+  const foldable = name === 'thymia-upload-progress' || (name === 'thymia-status' && lastEntry?.name === name);
+  if (foldable && lastEntry?.name === name) {
+    lastEntry.count += 1;
+    lastEntry.element.querySelector('.count')!.textContent = `×${lastEntry.count}`;
+    lastEntry.element.querySelector('pre')!.textContent = json;
+    lastEntry.element.querySelector('time')!.textContent = clock();
+    return;
+  }
+  const item = document.createElement('li');
+  item.dataset.tone = tone;
+  item.dataset.event = name;
+  const head = document.createElement('div');
+  head.className = 'entry-head';
+  const time = document.createElement('time');
+  time.textContent = clock();
+  const label = document.createElement('strong');
+  label.textContent = name;
+  const count = document.createElement('span');
+  count.className = 'count';
+  head.append(label, count, time);
+  const pre = document.createElement('pre');
+  pre.textContent = json; // always text: details may carry server-provided strings
+  item.append(head, pre);
+  logList.prepend(item);
+  lastEntry = { name, element: item, count: 1 };
+  while (logList.childElementCount > MAX_ENTRIES) logList.lastElementChild?.remove();
+  logEmpty.hidden = true;
+}
+
+function clock(): string {
+  const now = new Date();
+  return `${now.toLocaleTimeString([], { hour12: false })}.${String(now.getMilliseconds()).padStart(3, '0')}`;
+}
+
+for (const name of EVENTS) {
+  document.addEventListener(name, (event) => {
+    const detail = (event as CustomEvent).detail;
+    log(name, detail);
+    if (name === 'thymia-status' && config.mode === 'mock') void inspectMockRun(detail);
+    // Back to the start: re-arm one-shot scenarios (a fresh tag) for the next attempt.
+    if (name === 'thymia-state-change' && detail?.state === 'idle' && recorder && event.target === recorder) {
+      attr(recorder, 'session-url', sessionUrl(profileId));
+      showMarkup(recorder);
+    }
+  });
+}
+
+$<HTMLButtonElement>('#clear-log').addEventListener('click', () => {
+  logList.replaceChildren();
+  lastEntry = undefined;
+  logEmpty.hidden = false;
+});
+
+/** Mock mode: once a run is processing, show what the mock received (size, Content-Type). */
+const inspected = new Set<string>();
+async function inspectMockRun(detail: { status?: string; response?: { id?: unknown } } | undefined): Promise<void> {
+  const id = detail?.response?.id;
+  if (typeof id !== 'string' || detail?.status === 'CREATED' || inspected.has(id)) return;
+  inspected.add(id);
+  const response = await fetch(`/__mock/runs/${encodeURIComponent(id)}`);
+  if (!response.ok) return;
+  const run = (await response.json()) as { uploads: Record<string, { size: number; contentType?: string; headers: Record<string, unknown> }> };
+  const uploads = Object.fromEntries(
+    Object.entries(run.uploads).map(([recording, upload]) => [
+      recording,
+      { size: upload.size, contentType: upload.contentType, credentials: 'cookie' in upload.headers || 'authorization' in upload.headers },
+    ]),
+  );
+  log('mock: uploads received', { run: id, uploads }, 'backend');
+}
+
+// ── Start ────────────────────────────────────────────────────────────────
+
+async function start(): Promise<void> {
+  (form.elements.namedItem('userLabel') as HTMLInputElement).value = defaultUserLabel();
+  try {
+    const response = await fetch('/api/demo/config');
+    if (response.ok) config = (await response.json()) as DemoConfig;
+  } catch {
+    // keep the mock default
+  }
+  modeBadge.dataset.mode = config.mode;
+  modeBadge.textContent =
+    config.mode === 'thymia'
+      ? 'Real thymia API — the backend holds THYMIA_API_KEY. Recordings are really analysed.'
+      : 'Mock thymia — nothing leaves this machine. Set THYMIA_API_KEY to use the real API.';
+  scenarioSet.disabled = config.mode !== 'mock';
+  if (config.mode !== 'mock') scenarioHint.textContent = 'Scenarios only apply to the mock.';
+  await customElements.whenDefined('thymia-recorder');
+  await apply();
+}
+
+void start();

@@ -1,0 +1,267 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench` — prints figures, asserts nothing.
+ *
+ * 1. Size of dist/thymia-recorder.js (`npm run build` first if it is missing
+ *    or older than the sources): raw, gzip (levels 6 and 9), brotli (quality 11), against
+ *    the 20 KiB gzip budget, plus an approximate split by package / folder
+ *    read from the source map.
+ * 2. If Chromium and playwright-core are available: load the bundle from a
+ *    loopback static server under a strict CSP and time module import
+ *    (fetch + parse + evaluate, element defined) and first render, with and
+ *    without 4× CPU throttling; also loads the bundle a second time and
+ *    counts CSP violations.
+ *
+ * Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_RUNS (default 15),
+ * BENCH_NO_BROWSER=1 to skip the browser part, BENCH_REBUILD=1 to force a build.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'dist', 'thymia-recorder.js');
+const BUDGET_GZIP = 20 * 1024;
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 15));
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;
+const pad = (text, width, right = false) => (right ? String(text).padStart(width) : String(text).padEnd(width));
+
+function table(headers, rows) {
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => String(row[i]).length)));
+  const line = (cells) => `  ${cells.map((cell, i) => pad(cell, widths[i], i > 0)).join('  ')}`;
+  console.log(line(headers));
+  console.log(`  ${widths.map((width) => '─'.repeat(width)).join('  ')}`);
+  for (const row of rows) console.log(line(row));
+}
+
+// ── 1. Build if needed ───────────────────────────────────────────────────
+
+function newestMtime(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+const inputs = ['src', 'vite.config.ts', 'package.json'].map((path) => join(root, path)).filter(existsSync);
+const stale = !existsSync(bundle) || process.env.BENCH_REBUILD === '1' || Math.max(...inputs.map(newestMtime)) > statSync(bundle).mtimeMs;
+if (stale) {
+  console.log('dist/thymia-recorder.js is missing or older than its sources: npm run build…');
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error('npm run build failed; no figures.');
+    process.exit(result.status ?? 1);
+  }
+}
+
+// ── 2. Sizes ─────────────────────────────────────────────────────────────
+
+const code = readFileSync(bundle);
+const sizes = {
+  raw: code.length,
+  gzip6: gzipSync(code, { level: 6 }).length,
+  gzip9: gzipSync(code, { level: 9 }).length,
+  brotli: brotliCompressSync(code, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: code.length } }).length,
+};
+const over = sizes.gzip9 - BUDGET_GZIP;
+
+console.log(`\nBundle: ${relative(root, bundle)} (built ${new Date(statSync(bundle).mtimeMs).toISOString()})\n`);
+table(
+  ['measure', 'bytes', 'KiB', 'vs 20 KiB gzip budget'],
+  [
+    ['raw (minified)', sizes.raw, kib(sizes.raw), ''],
+    ['gzip -6', sizes.gzip6, kib(sizes.gzip6), ''],
+    ['gzip -9', sizes.gzip9, kib(sizes.gzip9), over > 0 ? `OVER by ${kib(over)} (${((sizes.gzip9 / BUDGET_GZIP) * 100).toFixed(0)}%)` : `under by ${kib(-over)} (${((sizes.gzip9 / BUDGET_GZIP) * 100).toFixed(0)}%)`],
+    ['brotli -q 11', sizes.brotli, kib(sizes.brotli), ''],
+  ],
+);
+
+/** Approximate share of the minified bundle per package / src folder, from the source map. */
+function breakdown() {
+  const mapPath = `${bundle}.map`;
+  if (!existsSync(mapPath)) return undefined;
+  const map = JSON.parse(readFileSync(mapPath, 'utf8'));
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const decode = (segment) => {
+    const out = [];
+    let value = 0;
+    let shift = 0;
+    for (const char of segment) {
+      let digit = B64.indexOf(char);
+      const more = digit & 32;
+      digit &= 31;
+      value += digit << shift;
+      if (more) shift += 5;
+      else {
+        out.push(value & 1 ? -(value >>> 1) : value >>> 1);
+        value = 0;
+        shift = 0;
+      }
+    }
+    return out;
+  };
+  const group = (source) => {
+    if (!source) return '(unmapped)';
+    const pkg = source.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+    if (pkg) return pkg[1];
+    const src = source.match(/src\/(.*)$/);
+    if (!src) return source;
+    const parts = src[1].split('/');
+    return parts.length > 1 ? `src/${parts[0]}/` : `src/${parts[0]}`;
+  };
+  const lines = code.toString('utf8').split('\n');
+  const text = new Map();
+  let source = 0;
+  map.mappings.split(';').forEach((mapping, lineIndex) => {
+    const line = lines[lineIndex] ?? '';
+    let column = 0;
+    const starts = [];
+    for (const segment of mapping ? mapping.split(',') : []) {
+      const fields = decode(segment);
+      column += fields[0];
+      if (fields.length > 1) source += fields[1];
+      starts.push([column, fields.length > 1 ? source : -1]);
+    }
+    starts.forEach(([start, index], i) => {
+      const end = i + 1 < starts.length ? starts[i + 1][0] : line.length;
+      const name = group(index < 0 ? undefined : map.sources[index]);
+      text.set(name, (text.get(name) ?? '') + line.slice(start, end));
+    });
+  });
+  return [...text]
+    .map(([name, chunk]) => ({ name, raw: Buffer.byteLength(chunk), gzip: gzipSync(chunk, { level: 9 }).length }))
+    .sort((a, b) => b.raw - a.raw);
+}
+
+const parts = breakdown();
+if (parts) {
+  console.log('\nWhere the bytes come from (source-map attribution; gzip of each part alone, so the column sums to more than the whole):\n');
+  table(
+    ['part', 'raw', 'gzip alone'],
+    parts.filter((part) => part.raw >= 200).map((part) => [part.name, kib(part.raw), kib(part.gzip)]),
+  );
+}
+
+// ── 3. Browser ───────────────────────────────────────────────────────────
+
+async function loadPlaywright() {
+  try {
+    return (await import('playwright-core')).chromium;
+  } catch {
+    return undefined;
+  }
+}
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; worker-src 'none'; object-src 'none'; base-uri 'none'";
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><main id="stage"></main><script type="module" src="/bench.js"></script></body></html>`;
+// Runs in the page (a file, not inline script, because of the CSP).
+const BENCH_JS = `
+const violations = [];
+document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI));
+const t0 = performance.now();
+await import('/thymia-recorder.js');
+const t1 = performance.now();
+const defined = !!customElements.get('thymia-recorder');
+const el = document.createElement('thymia-recorder');
+document.getElementById('stage').append(el);
+await el.updateComplete;
+const t2 = performance.now();
+await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const t3 = performance.now();
+const rendered = !!el.shadowRoot && !!el.shadowRoot.querySelector('[part=record-button]');
+let second = 'ok';
+try { await import('/thymia-recorder.js?copy=2'); } catch (error) { second = String(error); }
+const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/thymia-recorder.js'));
+window.__bench = { importMs: t1 - t0, renderMs: t2 - t1, paintMs: t3 - t1, totalMs: t3 - t0,
+  fetchMs: entry ? entry.responseEnd - entry.startTime : NaN, defined, rendered, second, violations };
+`;
+
+function serve() {
+  const files = { '/': [PAGE, 'text/html'], '/bench.js': [BENCH_JS, 'text/javascript'] };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const headers = { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' };
+    if (files[path]) {
+      res.writeHead(200, { ...headers, 'Content-Type': files[path][1] });
+      res.end(files[path][0]);
+    } else if (path === '/thymia-recorder.js') {
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' });
+      res.end(code);
+    } else {
+      res.writeHead(404, headers);
+      res.end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const ms = (value) => (Number.isFinite(value) ? value.toFixed(1) : '—');
+
+async function browserFigures() {
+  if (process.env.BENCH_NO_BROWSER === '1') return;
+  const chromium = await loadPlaywright();
+  if (!chromium || !existsSync(chromiumPath)) {
+    console.log(`\n(No browser figures: ${chromium ? `${chromiumPath} not found` : 'playwright-core not installed'}.)`);
+    return;
+  }
+  const server = await serve();
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const rows = [];
+  const notes = new Set();
+  try {
+    console.log(`\nBrowser: Chromium ${browser.version()} headless, loopback server, strict CSP (${CSP.split(';')[1].trim()}), ${RUNS} cold loads each (fresh context, no cache).\n`);
+    for (const throttle of [1, 4]) {
+      const samples = [];
+      for (let run = 0; run < RUNS + 1; run++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const errors = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+        await page.goto(url);
+        const result = await page.waitForFunction(() => window.__bench, null, { timeout: 30_000 }).then((handle) => handle.jsonValue());
+        await context.close();
+        if (!result.defined) notes.add('element NOT defined after import');
+        if (!result.rendered) notes.add('element did not render its record button');
+        if (result.second !== 'ok') notes.add(`second load threw: ${result.second}`);
+        for (const violation of result.violations) notes.add(`CSP violation: ${violation}`);
+        for (const error of errors) notes.add(`page error: ${error}`);
+        if (run > 0) samples.push(result); // the first load warms the browser process
+      }
+      for (const [label, key] of [
+        ['fetch (loopback)', 'fetchMs'],
+        ['import → defined', 'importMs'],
+        ['defined → first render', 'renderMs'],
+        ['defined → next frame', 'paintMs'],
+        ['total to first frame', 'totalMs'],
+      ]) {
+        const values = samples.map((sample) => sample[key]);
+        rows.push([`${throttle}× CPU`, label, ms(median(values)), ms(Math.min(...values)), ms(Math.max(...values))]);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  table(['cpu', 'phase', 'median ms', 'min', 'max'], rows);
+  console.log(`\n  defined on load: ${notes.has('element NOT defined after import') ? 'NO' : 'yes'}; second load: ${[...notes].some((note) => note.startsWith('second load')) ? 'THREW' : 'no error'}; CSP violations: ${[...notes].filter((note) => note.startsWith('CSP')).length}`);
+  for (const note of notes) console.log(`  ! ${note}`);
+}
+
+await browserFigures();
+console.log('');

@@ -1,0 +1,183 @@
+import { css } from 'lit';
+
+/** Styles for the Apollo steps, Apollo and call results, and the activity hand-off. */
+export const protocolStyles = css`
+  .question {
+    font-size: 1.15em;
+    margin: 0 0 0.5rem;
+  }
+  .passage {
+    margin: 0.75rem 0 0;
+  }
+  .passage p {
+    margin: 0.25rem 0 0;
+  }
+  .review {
+    list-style: none;
+    margin: 1rem 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .take {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+  }
+  .take-name {
+    font-weight: 600;
+  }
+  .take-stats,
+  .take-sent {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .take button {
+    margin-left: auto;
+    min-height: 36px;
+    padding: 0.3rem 0.8rem;
+  }
+  .clinician-notice {
+    margin: 0 0 0.75rem;
+    padding: 0.5rem 0.75rem;
+    border-left: 4px solid var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 6%, transparent);
+    font-size: 0.9em;
+  }
+  .disorders {
+    list-style: none;
+    margin: 0.75rem 0;
+    padding: 0;
+    display: grid;
+    gap: 1rem;
+  }
+  .disorder {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .disorder-name,
+  .band {
+    font-weight: 600;
+  }
+  .figure,
+  .benchmark,
+  .symptom-severity,
+  .chart-value {
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .disorder .bar-value {
+    display: none;
+  }
+  .symptom-group h4,
+  .report h4,
+  .call h4 {
+    margin: 1rem 0 0.25rem;
+  }
+  .symptom {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.2rem 0.75rem;
+  }
+  .distribution {
+    grid-column: 1 / -1;
+    display: flex;
+    height: 0.6rem;
+    border-radius: 999px;
+    overflow: hidden;
+    background: var(--_track);
+  }
+  .segment,
+  .swatch {
+    background: var(--_level);
+  }
+  .swatch {
+    display: inline-block;
+    width: 0.8em;
+    height: 0.8em;
+    margin: 0 0.25em 0 0.5em;
+    border-radius: 2px;
+    vertical-align: -0.1em;
+  }
+  [data-level='none'] {
+    --_level: #d5dbe1;
+  }
+  [data-level='mild'] {
+    --_level: #f2c14e;
+  }
+  [data-level='moderate'] {
+    --_level: #e07a2f;
+  }
+  [data-level='severe'] {
+    --_level: #b42318;
+  }
+  .model-version {
+    margin-top: 0.5rem;
+  }
+  .legend {
+    margin: 0 0 0.25rem;
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+  .report-links {
+    display: flex;
+    gap: 1rem;
+    margin: 0 0 0.25rem;
+  }
+  a {
+    color: var(--_accent);
+  }
+  .chart {
+    list-style: none;
+    margin: 0.5rem 0;
+    padding: 0;
+    display: grid;
+    gap: 0.4rem;
+  }
+  .chart-row {
+    display: grid;
+    grid-template-columns: minmax(6rem, 1fr) 2fr auto;
+    gap: 0.75rem;
+    align-items: center;
+  }
+  .call-facts {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25rem 1rem;
+    margin: 0;
+  }
+  .call-facts dt {
+    color: var(--_muted);
+  }
+  .call-facts dd {
+    margin: 0;
+  }
+  .turns {
+    list-style: none;
+    margin: 0.5rem 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.4rem;
+  }
+  .role {
+    font-weight: 600;
+  }
+  .activity iframe {
+    display: block;
+    width: 100%;
+    min-height: 28rem;
+    margin-top: 0.75rem;
+    border: 1px solid var(--_track);
+    border-radius: var(--_radius);
+  }
+  .button-link {
+    display: inline-block;
+    padding: 0.6rem 1.2rem;
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+    text-decoration: none;
+  }
+`;

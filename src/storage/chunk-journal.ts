@@ -1,0 +1,198 @@
+import { delMany, promisifyRequest, set } from 'idb-keyval';
+import type { RecordingName } from '../state/machine.js';
+import { prefixRange, recorderDb, serialize } from './database.js';
+import { recordingKey } from './recording-store.js';
+
+/**
+ * One MediaRecorder timeslice, written the moment it arrives so a crash or
+ * reload mid-recording loses at most one slice. It carries the take's running
+ * totals, so the last chunk alone says how long the take was.
+ */
+export interface StoredChunk {
+  readonly recording: RecordingName;
+  readonly model: string;
+  readonly seq: number;
+  readonly bytes: ArrayBuffer;
+  readonly mimeType: string;
+  readonly durationSeconds: number;
+  readonly speechSeconds: number;
+  /** When the take started (the TTL counts from here). */
+  readonly createdAt: number;
+}
+
+/** The take's progress when a chunk arrives. */
+export interface ChunkProgress {
+  readonly mimeType: string;
+  readonly durationSeconds: number;
+  readonly speechSeconds: number;
+}
+
+/** A journal read back as one recording. */
+export interface JournalContents {
+  readonly recording: RecordingName;
+  readonly model: string;
+  readonly bytes: ArrayBuffer;
+  readonly mimeType: string;
+  readonly durationSeconds: number;
+  readonly speechSeconds: number;
+  readonly createdAt: number;
+  readonly chunks: number;
+}
+
+function chunkPrefix(storageKey: string, recording: RecordingName): string {
+  return `${recordingKey(storageKey, recording)}:chunk:`;
+}
+
+function chunkKey(storageKey: string, recording: RecordingName, seq: number): string {
+  // Zero-padded so key order is arrival order.
+  return `${chunkPrefix(storageKey, recording)}${String(seq).padStart(8, '0')}`;
+}
+
+async function chunkKeys(storageKey: string, recording: RecordingName): Promise<IDBValidKey[]> {
+  return recorderDb()('readonly', (store) => promisifyRequest(store.getAllKeys(prefixRange(chunkPrefix(storageKey, recording)))));
+}
+
+async function deleteChunks(storageKey: string, recording: RecordingName): Promise<void> {
+  const keys = await chunkKeys(storageKey, recording);
+  if (keys.length) await delMany(keys, recorderDb());
+}
+
+/**
+ * Appends one take's timeslices to IndexedDB as ArrayBuffers (WebKit loses
+ * Blobs there). Writes are queued per storage key, so they land in arrival
+ * order and never after a later `clear`. Failures (quota, private mode) are
+ * reported once through `onFailure`, never thrown: the take in memory is
+ * still good and the person must be able to submit it.
+ */
+export class ChunkJournal {
+  readonly #storageKey: string;
+  readonly #recording: RecordingName;
+  readonly #model: string;
+  readonly #createdAt = Date.now();
+  readonly #onFailure: (error: unknown) => void;
+  #seq = 0;
+  #failed = false;
+  #last: ChunkProgress = { mimeType: '', durationSeconds: 0, speechSeconds: 0 };
+
+  /** Starts a fresh journal for the step, dropping whatever an earlier take left. */
+  constructor(storageKey: string, recording: RecordingName, model: string, onFailure: (error: unknown) => void = () => undefined) {
+    this.#storageKey = storageKey;
+    this.#recording = recording;
+    this.#model = model;
+    this.#onFailure = onFailure;
+    void ChunkJournal.clear(storageKey, recording);
+  }
+
+  get recording(): RecordingName {
+    return this.#recording;
+  }
+
+  get failed(): boolean {
+    return this.#failed;
+  }
+
+  /** Queues the chunk's write; resolves false if it could not be stored. */
+  append(chunk: Blob, progress: ChunkProgress): Promise<boolean> {
+    // After one lost slice the rest could only make a journal with a hole in it.
+    if (this.#failed) return Promise.resolve(false);
+    const seq = this.#seq;
+    this.#seq += 1;
+    // Read the progress now (the take moves on before the write runs), and
+    // never let it go backwards: the slice MediaRecorder flushes after the
+    // microphone is released arrives with the capture's counters already reset.
+    const meta: ChunkProgress = {
+      mimeType: progress.mimeType || this.#last.mimeType || chunk.type,
+      durationSeconds: Math.max(progress.durationSeconds, this.#last.durationSeconds),
+      speechSeconds: Math.max(progress.speechSeconds, this.#last.speechSeconds),
+    };
+    this.#last = meta;
+    return serialize(this.#storageKey, async () => {
+      if (this.#failed) return false;
+      try {
+        const entry: StoredChunk = {
+          recording: this.#recording,
+          model: this.#model,
+          seq,
+          bytes: await chunk.arrayBuffer(),
+          mimeType: meta.mimeType,
+          durationSeconds: meta.durationSeconds,
+          speechSeconds: meta.speechSeconds,
+          createdAt: this.#createdAt,
+        };
+        await set(chunkKey(this.#storageKey, this.#recording, seq), entry, recorderDb());
+        return true;
+      } catch (error) {
+        if (!this.#failed) {
+          this.#failed = true;
+          this.#onFailure(error);
+        }
+        return false;
+      }
+    });
+  }
+
+  /** Resolves once every write queued so far has finished. */
+  flushed(): Promise<void> {
+    return serialize(this.#storageKey, () => Promise.resolve());
+  }
+
+  static clear(storageKey: string, recording: RecordingName): Promise<void> {
+    return serialize(storageKey, () => deleteChunks(storageKey, recording).catch(() => undefined));
+  }
+
+  /** The journal assembled into one recording, or undefined when there is none. */
+  static read(storageKey: string, recording: RecordingName): Promise<JournalContents | undefined> {
+    return serialize(storageKey, () => readJournal(storageKey, recording).catch(() => undefined));
+  }
+}
+
+/** Unqueued read, for callers already inside `serialize`. */
+export async function readJournal(storageKey: string, recording: RecordingName): Promise<JournalContents | undefined> {
+  const values = await recorderDb()('readonly', (store) =>
+    promisifyRequest(store.getAll(prefixRange(chunkPrefix(storageKey, recording)))),
+  );
+  const chunks = (values as unknown[])
+    .filter((value): value is StoredChunk => isChunk(value))
+    .sort((a, b) => a.seq - b.seq);
+  // Only the newest take's chunks belong together, and only the gap-free run
+  // from its first slice: a WebM/Ogg stream with a hole is not the recording.
+  const newest = Math.max(...chunks.map((chunk) => chunk.createdAt));
+  const take: StoredChunk[] = [];
+  for (const chunk of chunks) {
+    if (chunk.createdAt !== newest) continue;
+    if (chunk.seq !== take.length) break;
+    take.push(chunk);
+  }
+  if (!take.length) return undefined;
+  const last = take.at(-1)!;
+  const bytes = new Uint8Array(take.reduce((total, chunk) => total + chunk.bytes.byteLength, 0));
+  let offset = 0;
+  for (const chunk of take) {
+    bytes.set(new Uint8Array(chunk.bytes), offset);
+    offset += chunk.bytes.byteLength;
+  }
+  return {
+    recording: last.recording,
+    model: last.model,
+    bytes: bytes.buffer,
+    mimeType: take[0].mimeType,
+    durationSeconds: last.durationSeconds,
+    speechSeconds: last.speechSeconds,
+    createdAt: last.createdAt,
+    chunks: take.length,
+  };
+}
+
+/** Unqueued delete, for callers already inside `serialize`. */
+export { deleteChunks };
+
+function isChunk(value: unknown): value is StoredChunk {
+  if (typeof value !== 'object' || value === null) return false;
+  const chunk = value as Partial<StoredChunk>;
+  return (
+    chunk.bytes instanceof ArrayBuffer &&
+    typeof chunk.seq === 'number' &&
+    typeof chunk.createdAt === 'number' &&
+    typeof chunk.mimeType === 'string'
+  );
+}

@@ -1,0 +1,82 @@
+import { del, get, set } from 'idb-keyval';
+import type { RecordingName } from '../state/machine.js';
+import { deleteChunks, readJournal } from './chunk-journal.js';
+import { recorderDb, serialize } from './database.js';
+import { DEFAULT_TTL_MS, markerKey, recordingKey, RecordingStore, type StoredRecording, type UploadMarker } from './recording-store.js';
+
+/** A stored recording nobody has confirmed as uploaded, found when an element connects. */
+export interface RecoverableRecording extends StoredRecording {
+  /** The pre-signed URL that already accepted it (a step of a multi-step submission). */
+  readonly uploadedTo: string | undefined;
+  /** `journal`: the tab went away mid-recording; this is the audio up to the last stored slice. */
+  readonly source: 'recording' | 'journal';
+}
+
+export interface FindOptions {
+  readonly steps: readonly RecordingName[];
+  /** Entries made for another model under the same key are left alone. */
+  readonly model: string;
+  readonly ttlMs?: number;
+  readonly now?: number;
+}
+
+function isStoredRecording(value: unknown): value is StoredRecording {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Partial<StoredRecording>;
+  return entry.bytes instanceof ArrayBuffer && typeof entry.createdAt === 'number' && typeof entry.mimeType === 'string';
+}
+
+/**
+ * Finds each step's unuploaded recording for a storage key. A journal left by
+ * a take that never stopped (crash, reload) is assembled and promoted to a
+ * stored recording, so from here on it is handled like any stopped take. A
+ * journal next to an assembled recording is a take that stopped but whose
+ * journal cleanup never ran: the assembled one wins.
+ */
+export async function findRecoverable(storageKey: string, options: FindOptions): Promise<RecoverableRecording[]> {
+  const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
+  const now = options.now ?? Date.now();
+  const found: RecoverableRecording[] = [];
+  for (const recording of options.steps) {
+    const entry = await serialize(storageKey, () => recoverStep(storageKey, recording, options.model).catch(() => undefined));
+    if (entry && now - entry.createdAt <= ttlMs && entry.bytes.byteLength > 0) found.push(entry);
+  }
+  return found;
+}
+
+async function recoverStep(storageKey: string, recording: RecordingName, model: string): Promise<RecoverableRecording | undefined> {
+  const key = recordingKey(storageKey, recording);
+  const stored: unknown = await get(key, recorderDb());
+  if (isStoredRecording(stored)) {
+    if (stored.model !== model) return undefined;
+    await deleteChunks(storageKey, recording).catch(() => undefined);
+    const marker = await get<Partial<UploadMarker>>(markerKey(storageKey, recording), recorderDb());
+    const uploadedTo = typeof marker?.uploadedTo === 'string' ? marker.uploadedTo : undefined;
+    return { ...stored, recording, uploadedTo, source: 'recording' };
+  }
+  if (stored !== undefined) await del(key, recorderDb());
+  const journal = await readJournal(storageKey, recording);
+  if (!journal || journal.model !== model) return undefined;
+  const promoted: StoredRecording = {
+    recording,
+    model: journal.model,
+    bytes: journal.bytes,
+    mimeType: journal.mimeType,
+    durationSeconds: journal.durationSeconds,
+    speechSeconds: journal.speechSeconds,
+    createdAt: journal.createdAt,
+  };
+  try {
+    await set(key, promoted, recorderDb());
+    await deleteChunks(storageKey, recording);
+  } catch {
+    // Quota: keep the chunks; they still hold the audio for next time.
+  }
+  return { ...promoted, uploadedTo: undefined, source: 'journal' };
+}
+
+/** Purges expired entries, then finds what is left to restore. */
+export async function purgeAndFind(storageKey: string, options: FindOptions): Promise<RecoverableRecording[]> {
+  await RecordingStore.purgeExpired(options.ttlMs, options.now);
+  return findRecoverable(storageKey, options);
+}

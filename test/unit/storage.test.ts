@@ -1,0 +1,180 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { keys, set } from 'idb-keyval';
+import { ChunkJournal } from '../../src/storage/chunk-journal.js';
+import { recorderDb } from '../../src/storage/database.js';
+import { RecordingStore } from '../../src/storage/recording-store.js';
+import { findRecoverable, purgeAndFind } from '../../src/storage/restore.js';
+
+let counter = 0;
+const uniqueKey = () => `unit-${Date.now()}-${counter++}`;
+const bytesOf = async (buffer: ArrayBuffer) => [...new Uint8Array(buffer)];
+const progress = (seconds: number) => ({ mimeType: 'audio/webm;codecs=opus', durationSeconds: seconds, speechSeconds: seconds / 2 });
+
+async function keysUnder(storageKey: string): Promise<string[]> {
+  return ((await keys(recorderDb())) as string[]).filter((key) => key.startsWith(`${storageKey}:`));
+}
+
+/** Makes every IndexedDB put throw as a full disk would, until restored. */
+function fillTheDisk(): () => void {
+  const original = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function put() {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+  return () => {
+    IDBObjectStore.prototype.put = original;
+  };
+}
+
+describe('ChunkJournal', () => {
+  it('stores slices as ArrayBuffers in arrival order and reads them back as one recording', async () => {
+    const key = uniqueKey();
+    const journal = new ChunkJournal(key, 'main', 'helios');
+    // Blobs of very different sizes: arrayBuffer() settles out of order unless writes are queued.
+    const slices = [new Uint8Array(200_000).fill(1), new Uint8Array([2, 2]), new Uint8Array(50_000).fill(3), new Uint8Array([4])];
+    await Promise.all(slices.map((slice, i) => journal.append(new Blob([slice], { type: 'audio/webm' }), progress(i + 1))));
+    const read = await ChunkJournal.read(key, 'main');
+    expect(read!.chunks).to.equal(4);
+    expect(read!.bytes.byteLength).to.equal(250_003);
+    const all = new Uint8Array(read!.bytes);
+    expect([all[0], all[200_000], all[200_002], all[250_002]]).to.deep.equal([1, 2, 3, 4]);
+    expect(read!.durationSeconds).to.equal(4);
+    expect(read!.speechSeconds).to.equal(2);
+    expect(read!.mimeType).to.equal('audio/webm;codecs=opus');
+  });
+
+  it('never lets the progress go backwards (the flush after release reports zero)', async () => {
+    const key = uniqueKey();
+    const journal = new ChunkJournal(key, 'main', 'helios');
+    await journal.append(new Blob([new Uint8Array([1])]), progress(8));
+    await journal.append(new Blob([new Uint8Array([2])]), { mimeType: '', durationSeconds: 0, speechSeconds: 0 });
+    const read = await ChunkJournal.read(key, 'main');
+    expect(read).to.include({ durationSeconds: 8, speechSeconds: 4, mimeType: 'audio/webm;codecs=opus' });
+  });
+
+  it('starts a new take by dropping the previous take of that step only', async () => {
+    const key = uniqueKey();
+    const first = new ChunkJournal(key, 'moodQuestion', 'apollo');
+    await first.append(new Blob([new Uint8Array(10)]), progress(1));
+    const other = new ChunkJournal(key, 'readAloud', 'apollo');
+    await other.append(new Blob([new Uint8Array(3)]), progress(1));
+    const second = new ChunkJournal(key, 'moodQuestion', 'apollo');
+    await second.append(new Blob([new Uint8Array([9, 9])]), progress(1));
+    expect(await bytesOf((await ChunkJournal.read(key, 'moodQuestion'))!.bytes)).to.deep.equal([9, 9]);
+    expect((await ChunkJournal.read(key, 'readAloud'))!.bytes.byteLength).to.equal(3);
+  });
+
+  it('reports a full disk once, stops journalling, and never throws', async () => {
+    const key = uniqueKey();
+    const failures: unknown[] = [];
+    const journal = new ChunkJournal(key, 'main', 'helios', (error) => failures.push(error));
+    expect(await journal.append(new Blob([new Uint8Array([1])]), progress(1))).to.be.true;
+    const restore = fillTheDisk();
+    try {
+      expect(await journal.append(new Blob([new Uint8Array([2])]), progress(2))).to.be.false;
+      expect(await journal.append(new Blob([new Uint8Array([3])]), progress(3))).to.be.false;
+    } finally {
+      restore();
+    }
+    expect(await journal.append(new Blob([new Uint8Array([4])]), progress(4)), 'no holes after a lost slice').to.be.false;
+    expect(failures).to.have.length(1);
+    expect((failures[0] as DOMException).name).to.equal('QuotaExceededError');
+    expect(await bytesOf((await ChunkJournal.read(key, 'main'))!.bytes), 'the gap-free prefix survives').to.deep.equal([1]);
+  });
+});
+
+describe('RecordingStore', () => {
+  it('reports a full disk by its result instead of throwing', async () => {
+    const store = new RecordingStore(uniqueKey());
+    const restore = fillTheDisk();
+    try {
+      const saved = await store.saveTake({ recording: 'main', model: 'helios', mimeType: 'audio/webm', durationSeconds: 1, speechSeconds: 1, createdAt: Date.now() }, new Blob([new Uint8Array(5)]));
+      expect(saved).to.be.false;
+    } finally {
+      restore();
+    }
+    expect(await store.load('main')).to.equal(undefined);
+  });
+
+  it('remove() forgets the recording, its upload marker and its journal', async () => {
+    const key = uniqueKey();
+    const store = new RecordingStore(key);
+    const journal = new ChunkJournal(key, 'main', 'helios');
+    await journal.append(new Blob([new Uint8Array(3)]), progress(1));
+    await store.saveTake({ recording: 'main', model: 'helios', mimeType: 'audio/webm', durationSeconds: 1, speechSeconds: 1, createdAt: Date.now() }, new Blob([new Uint8Array(3)]));
+    await store.markUploaded('main', '/somewhere');
+    expect(await store.uploadedTo('main')).to.equal('/somewhere');
+    expect(await keysUnder(key)).to.have.length(3);
+    await store.remove('main');
+    expect(await keysUnder(key)).to.deep.equal([]);
+  });
+
+  it('purges entries older than the TTL, whatever their kind, and keeps fresh ones', async () => {
+    const oldKey = uniqueKey();
+    const freshKey = uniqueKey();
+    const day = 24 * 60 * 60 * 1000;
+    await set(`${oldKey}:main`, { recording: 'main', model: 'helios', bytes: new ArrayBuffer(2), mimeType: 'audio/webm', durationSeconds: 1, speechSeconds: 1, createdAt: Date.now() - day - 1000 }, recorderDb());
+    await set(`${oldKey}:main:chunk:00000000`, { seq: 0, bytes: new ArrayBuffer(2), mimeType: 'audio/webm', createdAt: Date.now() - day - 1000 }, recorderDb());
+    await set(`${oldKey}:junk`, 'not ours', recorderDb());
+    await new RecordingStore(freshKey).saveTake({ recording: 'main', model: 'helios', mimeType: 'audio/webm', durationSeconds: 1, speechSeconds: 1, createdAt: Date.now() }, new Blob([new Uint8Array(2)]));
+    await RecordingStore.purgeExpired();
+    expect(await keysUnder(oldKey)).to.deep.equal([]);
+    expect(await keysUnder(freshKey)).to.deep.equal([`${freshKey}:main`]);
+  });
+});
+
+describe('findRecoverable', () => {
+  const meta = { recording: 'main' as const, model: 'helios', mimeType: 'audio/webm', durationSeconds: 12, speechSeconds: 9 };
+
+  it('offers a stopped recording with its upload marker', async () => {
+    const key = uniqueKey();
+    const store = new RecordingStore(key);
+    await store.saveTake({ ...meta, createdAt: Date.now() - 5000 }, new Blob([new Uint8Array([7, 7, 7])]));
+    const found = await findRecoverable(key, { steps: ['main'], model: 'helios' });
+    expect(found).to.have.length(1);
+    expect(found[0]).to.include({ recording: 'main', source: 'recording', durationSeconds: 12, speechSeconds: 9, uploadedTo: undefined });
+    expect(await bytesOf(found[0].bytes)).to.deep.equal([7, 7, 7]);
+  });
+
+  it('assembles a crashed take from its journal and promotes it to a stored recording', async () => {
+    const key = uniqueKey();
+    const journal = new ChunkJournal(key, 'main', 'helios');
+    await journal.append(new Blob([new Uint8Array([1, 2])]), progress(1));
+    await journal.append(new Blob([new Uint8Array([3])]), progress(2));
+    const [found] = await findRecoverable(key, { steps: ['main'], model: 'helios' });
+    expect(found.source).to.equal('journal');
+    expect(await bytesOf(found.bytes)).to.deep.equal([1, 2, 3]);
+    expect(await keysUnder(key), 'journal replaced by the assembled recording').to.deep.equal([`${key}:main`]);
+    const [again] = await findRecoverable(key, { steps: ['main'], model: 'helios' });
+    expect(again.source).to.equal('recording');
+    expect(await bytesOf(again.bytes)).to.deep.equal([1, 2, 3]);
+  });
+
+  it('prefers the assembled recording over a journal whose cleanup never ran', async () => {
+    const key = uniqueKey();
+    const journal = new ChunkJournal(key, 'main', 'helios');
+    await journal.append(new Blob([new Uint8Array([1])]), progress(1));
+    await new RecordingStore(key).saveTake({ ...meta, createdAt: Date.now() }, new Blob([new Uint8Array([1, 5])]));
+    const [found] = await findRecoverable(key, { steps: ['main'], model: 'helios' });
+    expect(await bytesOf(found.bytes)).to.deep.equal([1, 5]);
+    expect(await keysUnder(key)).to.deep.equal([`${key}:main`]);
+  });
+
+  it('leaves other models, expired and empty entries alone', async () => {
+    const key = uniqueKey();
+    await new RecordingStore(key).saveTake({ ...meta, model: 'apollo', createdAt: Date.now() }, new Blob([new Uint8Array(4)]));
+    expect(await findRecoverable(key, { steps: ['main'], model: 'helios' })).to.deep.equal([]);
+    const stale = uniqueKey();
+    await new RecordingStore(stale).saveTake({ ...meta, createdAt: Date.now() - 2 * 24 * 3600_000 }, new Blob([new Uint8Array(4)]));
+    expect(await purgeAndFind(stale, { steps: ['main'], model: 'helios' })).to.deep.equal([]);
+    expect(await keysUnder(stale)).to.deep.equal([]);
+  });
+
+  it('serialises a finished take behind its own journal writes (no lost last slice)', async () => {
+    const key = uniqueKey();
+    const journal = new ChunkJournal(key, 'main', 'helios');
+    const writes = [journal.append(new Blob([new Uint8Array(300_000)]), progress(1))];
+    const removed = new RecordingStore(key).remove('main');
+    await Promise.all([...writes, removed]);
+    await waitUntil(async () => (await keysUnder(key)).length === 0, 'removed after the queued write');
+  });
+});
