@@ -63,7 +63,10 @@ interface Take extends CaptureResult {
  * Records speech for thymia's voice biomarkers, uploads it to a pre-signed
  * URL, polls the host's status URL and renders the result.
  *
+ * @tagname thymia-recorder
  * @summary Voice capture for thymia Helios and Apollo: microphone to results.
+ *
+ * @attr state - Reflected, read-only: `idle`, `requesting-permission`, `recording`, `recorded`, `uploading`, `processing`, `complete` or `error`.
  *
  * @event thymia-state-change - `{ state, previous }` whenever `state` changes.
  * @event thymia-recording-start - `{ recording }` when capture starts or resumes.
@@ -162,6 +165,9 @@ export class ThymiaRecorder extends LitElement {
   /** Upload as soon as the (last) recording stops, without a review step. */
   @property({ attribute: 'auto-submit', type: Boolean }) autoSubmit = false;
 
+  /** UI language (BCP 47); unset, the nearest `lang` up the tree, then `en`. */
+  @property() override lang = '';
+
   /** How to read the status response: a built-in adapter name or a function. */
   @property({ attribute: 'status-adapter' }) statusAdapter: string | StatusAdapter = 'thymia';
 
@@ -228,6 +234,7 @@ export class ThymiaRecorder extends LitElement {
     onStorageFailed: () => this.#inform(ERROR_CODES.storageFailed, this.#t('storage-failed')),
   });
   #work: AbortController | undefined;
+  #stopping: Promise<void> | undefined;
   #destination: Destination | undefined;
   #resultEmitted = false;
 
@@ -355,7 +362,8 @@ export class ThymiaRecorder extends LitElement {
     this.#work?.abort(new DOMException('reset', 'AbortError'));
     this.#work = undefined;
     this.#capture.release();
-    await this.#persistence.forget(this.#steps);
+    // Storage writes are queued per key, so forgetting after the state change cannot race a new take.
+    const forgotten = this.#persistence.forget(this.#steps);
     this.restoredOffer = false;
     this.#takes.clear();
     this.#destination = undefined;
@@ -366,11 +374,19 @@ export class ThymiaRecorder extends LitElement {
     this.handoffLink = this.lastStatus = undefined;
     this.uploadLoaded = this.uploadTotal = 0;
     this.#apply({ type: 'reset' });
+    await forgotten;
   }
 
   // ── Capture ──────────────────────────────────────────────────────────
 
   async #stopCapture(reason: 'user' | 'max' | 'mic-lost'): Promise<void> {
+    // Stop, the limit and a lost track can all arrive while the recorder drains its last chunk.
+    if (this.#stopping) return this.#stopping;
+    this.#stopping = this.#stopCaptureOnce(reason).finally(() => (this.#stopping = undefined));
+    return this.#stopping;
+  }
+
+  async #stopCaptureOnce(reason: 'user' | 'max' | 'mic-lost'): Promise<void> {
     const phase = this.machine.phase;
     // A microphone lost while paused ends the take too: it can no longer be continued.
     const pausedTakeLost = reason === 'mic-lost' && phase.name === 'recorded' && !phase.final && this.#capture.active;

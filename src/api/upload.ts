@@ -57,7 +57,9 @@ function putOnce(url: string, body: Blob, options: UploadOptions): Promise<Attem
     });
     xhr.addEventListener('load', () => {
       cleanup();
-      resolve({ status: xhr.status, body: xhr.responseText, retryAfter: xhr.getResponseHeader('Retry-After') });
+      // Only a refusal can carry Retry-After; reading it cross-origin otherwise logs "unsafe header" (S3 exposes none).
+      const retryAfter = isRetryableStatus(xhr.status) && /^retry-after:/im.test(xhr.getAllResponseHeaders()) ? xhr.getResponseHeader('Retry-After') : null;
+      resolve({ status: xhr.status, body: xhr.responseText, retryAfter });
     });
     xhr.addEventListener('error', () => {
       cleanup();
