@@ -6,6 +6,7 @@
  * The tidy-up plugin below keeps the manifest to the public surface:
  * - `customElements.define(TAG_NAME, …)` names the tag with a constant; the
  *   analyzer records the identifier, so it is resolved to the constant's value;
+ * - modules are sorted by path, so the file is identical on every checkout;
  * - re-export paths (`./x.js`, `/src/x.js`) are normalised to `src/x.ts`;
  * - `#private` and `private` members are dropped;
  * - when a class documents its events with `@event`, events the analyzer
@@ -59,6 +60,8 @@ function tidyManifest() {
           if (entry.declaration?.module) entry.declaration.module = normaliseModulePath(mod.path, entry.declaration.module);
         }
       }
+      // Glob order follows the file system; sort so every checkout writes the same manifest.
+      manifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     },
   };
 }

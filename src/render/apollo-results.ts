@@ -29,6 +29,7 @@ import { probabilityBand } from './probability-band.js';
 import type { RenderContext } from './render-context.js';
 import { httpsUrl } from './safe-url.js';
 import { scoreBar } from './score-bar.js';
+import { warningsBlock } from './warnings.js';
 
 export interface ApolloViewData {
   readonly results: ApolloResults;
@@ -48,15 +49,6 @@ const LEVEL_TEXT = {
   moderate: 'levelModerate',
   severe: 'levelSevere',
 } as const satisfies Record<(typeof SEVERITY_LEVELS)[number], MessageKey>;
-
-function warningsBlock(warnings: readonly string[], t: Translate) {
-  return warnings.length
-    ? html`<div class="caution" role="note" part="warnings">
-        <strong>${t('apolloWarningsHeading')}</strong>
-        <ul>${warnings.map((warning) => html`<li>${warning}</li>`)}</ul>
-      </div>`
-    : nothing;
-}
 
 function disorderRow(disorder: ApolloDisorder, results: ApolloResults, t: Translate) {
   const score = results.disorders[disorder];
@@ -136,7 +128,7 @@ export function renderApollo(data: ApolloViewData, ctx: RenderContext): Template
   return html`<section class="apollo" data-view="apollo" data-mode=${mode}>
     <h3>${t('apolloHeading')}</h3>
     <p class="clinician-notice" role="note" part="clinician-notice">${t('apolloClinicianNotice')}</p>
-    ${warningsBlock(data.warnings, t)}
+    ${warningsBlock(data.warnings, t('apolloWarningsHeading'))}
     <ul class="disorders">
       ${APOLLO_DISORDERS.map((disorder) => disorderRow(disorder, data.results, t))}
     </ul>

@@ -1,9 +1,10 @@
 /** thymia Emotions results (inside a voice-agent call) as a simple labelled bar chart. */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { formatNumber, humanise } from './format.js';
 import { numericScores } from './numeric-scores.js';
 import type { RenderContext } from './render-context.js';
+import { warningsBlock } from './warnings.js';
 
 export function renderEmotions(results: unknown, warnings: readonly string[], ctx: RenderContext): TemplateResult | undefined {
   const { t, mode, lang } = ctx;
@@ -15,12 +16,7 @@ export function renderEmotions(results: unknown, warnings: readonly string[], ct
   const max = unit ? 1 : Math.max(...scores.map((score) => Math.abs(score.value))) || 1;
   return html`<section class="emotions" data-view="emotions">
     <h3>${t('emotionsHeading')}</h3>
-    ${warnings.length
-      ? html`<div class="caution" role="note" part="warnings">
-          <strong>${t('warningsHeading')}</strong>
-          <ul>${warnings.map((warning) => html`<li>${warning}</li>`)}</ul>
-        </div>`
-      : nothing}
+    ${warningsBlock(warnings, t('warningsHeading'))}
     <ul class="chart">
       ${scores.map((score) => {
         const label = score.path.map(humanise).join(' · ');

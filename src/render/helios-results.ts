@@ -7,6 +7,7 @@ import {
 } from '../api/schemas.js';
 import type { MessageKey, Translate } from '../i18n/messages.js';
 import { scoreBar } from './score-bar.js';
+import { warningsBlock } from './warnings.js';
 
 export type ResultsMode = 'full' | 'summary' | 'none';
 
@@ -45,12 +46,7 @@ export function renderMentalWellness(
   const full = mode === 'full';
   return html`
     <h3>${t('resultsHeading')}</h3>
-    ${warnings.length
-      ? html`<div class="caution" role="note" part="warnings">
-          <strong>${t('warningsHeading')}</strong>
-          <ul>${warnings.map((warning) => html`<li>${warning}</li>`)}</ul>
-        </div>`
-      : nothing}
+    ${warningsBlock(warnings, t('warningsHeading'))}
     <div class="strain" data-biomarker="mentalStrain">
       <span class="biomarker-name">${t('mentalStrain')}</span>
       ${scoreBar(section.mentalStrain.value, t('mentalStrain'), t)}

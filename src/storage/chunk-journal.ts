@@ -1,7 +1,7 @@
 import { delMany, promisifyRequest, set } from 'idb-keyval';
 import type { RecordingName } from '../state/machine.js';
 import { prefixRange, recorderDb, serialize } from './database.js';
-import { recordingKey } from './recording-store.js';
+import { recordingKey, type StoredRecording } from './recording-store.js';
 
 /**
  * One MediaRecorder timeslice, written the moment it arrives so a crash or
@@ -28,14 +28,7 @@ export interface ChunkProgress {
 }
 
 /** A journal read back as one recording. */
-export interface JournalContents {
-  readonly recording: RecordingName;
-  readonly model: string;
-  readonly bytes: ArrayBuffer;
-  readonly mimeType: string;
-  readonly durationSeconds: number;
-  readonly speechSeconds: number;
-  readonly createdAt: number;
+export interface JournalContents extends StoredRecording {
   readonly chunks: number;
 }
 
