@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import puppeteer from 'puppeteer-core';
 import { createMockThymia, koaMiddleware } from './demo/backend/mock-thymia.js';
 
 const fixture = (name) => fileURLToPath(new URL(`./test/fixtures/${name}`, import.meta.url));
@@ -39,6 +40,8 @@ function chromium(wav, { denyPermission = false } = {}) {
  */
 function firefox() {
   return chromeLauncher({
+    // Passing puppeteer-core itself makes the launcher report the browser as "Firefox".
+    puppeteer,
     launchOptions: {
       browser: 'firefox',
       executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',

@@ -3,6 +3,10 @@ import { button, createSession, inspectRun, nextEvent, part, recorderFor, shownS
 
 /** Firefox's fake microphone plays a steady tone: sound, but not speech. */
 describe('<thymia-recorder> in Firefox with a tone for a microphone', () => {
+  it('runs in Firefox', () => {
+    expect(navigator.userAgent).to.include('Firefox');
+  });
+
   it('hears the tone on the level meter but does not count it as speech', async () => {
     const el = await recorderFor(await createSession('helios'), { 'min-speech-seconds': '3' });
     button(el, 'record-button').click();
