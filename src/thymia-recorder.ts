@@ -606,7 +606,7 @@ export class ThymiaRecorder extends LitElement {
       const outcome = await pollStatus({
         url: statusUrl,
         init: this.statusRequestInit,
-        intervalMs: Math.max(250, this.pollInterval || 3000),
+        intervalMs: Math.max(100, this.pollInterval || 3000),
         adapter: this.#adapter,
         context: { model: this.model },
         signal: work.signal,
