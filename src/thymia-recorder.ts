@@ -2,10 +2,9 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state as internalState } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { pollStatus } from './api/poller.js';
-import { mintSession } from './api/session.js';
 import { STATUS_ADAPTERS, type ResultView, type StatusAdapter, type StatusOutcome } from './api/status.js';
 import { resolveTiming, type ResilienceTiming } from './api/timing.js';
-import { uploadRecording } from './api/upload.js';
+import { deliverTakes, isHandoff, mintDestination, type DeliverableTake, type Destination } from './api/submission.js';
 import { CaptureController, type CaptureResult } from './controllers/capture-controller.js';
 import { PersistenceController } from './controllers/persistence-controller.js';
 import { isCaptureSupported } from './engine/microphone.js';
@@ -46,18 +45,7 @@ const UPLOAD_URL_PROPERTY = {
   readAloud: 'readAloudUploadUrl',
 } as const satisfies Record<RecordingName, string>;
 
-/** Where a recording goes and where its run reports, for one submission. */
-interface Destination {
-  readonly statusUrl: string;
-  readonly uploadUrls: Partial<Record<RecordingName, string>>;
-  /** The session chose a thymia activity instead of upload URLs. */
-  readonly activityLink?: string;
-}
-
-interface Take extends CaptureResult {
-  readonly recording: RecordingName;
-  uploadedTo?: string;
-}
+interface Take extends CaptureResult, DeliverableTake {}
 
 /**
  * Records speech for thymia's voice biomarkers, uploads it to a pre-signed
@@ -275,10 +263,6 @@ export class ThymiaRecorder extends LitElement {
     return this.follow || !!this.activityLink || this.statusAdapter === 'synthflow' || this.statusAdapter === 'thinnestai';
   }
 
-  #isHandoff(destination: Destination): boolean {
-    return !!destination.activityLink && this.#steps.every((step) => !destination.uploadUrls[step]);
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasAttribute('state')) this.setAttribute('state', this.state);
@@ -465,18 +449,8 @@ export class ThymiaRecorder extends LitElement {
 
   // ── Upload and polling ───────────────────────────────────────────────
 
-  async #resolveDestination(signal: AbortSignal, fresh: boolean): Promise<Destination> {
-    if (this.sessionUrl) {
-      if (this.#destination && !fresh) return this.#destination;
-      const session = await mintSession(this.sessionUrl, this.model, this.statusRequestInit, signal);
-      const uploadUrls: Partial<Record<RecordingName, string>> = session.uploadUrls
-        ? { moodQuestion: session.uploadUrls.moodQuestionUploadUrl, readAloud: session.uploadUrls.readAloudUploadUrl }
-        : { main: session.recordingUploadUrl };
-      this.#destination = { statusUrl: session.statusUrl, uploadUrls, activityLink: session.activityLink };
-      // A new run: everything must go to its URLs, whatever reached the old ones.
-      for (const take of this.#takes.values()) take.uploadedTo = undefined;
-      return this.#destination;
-    }
+  /** The URLs the host set as attributes. */
+  #staticDestination(): Destination {
     const uploadUrls: Partial<Record<RecordingName, string>> = {};
     for (const step of this.#steps) uploadUrls[step] = this[UPLOAD_URL_PROPERTY[step]] || undefined;
     return { statusUrl: this.statusUrl ?? '', uploadUrls };
@@ -486,78 +460,47 @@ export class ThymiaRecorder extends LitElement {
     this.#work?.abort();
     const work = new AbortController();
     this.#work = work;
-    const { signal } = work;
-    let reminted = false;
+    const takes = this.#steps.map((step) => this.#takes.get(step)).filter((take): take is Take => !!take);
+    this.uploadTotal = takes.reduce((total, take) => total + take.blob.size, 0);
+    this.uploadLoaded = 0;
     try {
-      let destination = await this.#resolveDestination(signal, true);
-      for (;;) {
-        // The session answered with an activity instead of upload URLs: hand off, then poll.
-        if (this.#isHandoff(destination)) break;
-        const missing = this.#steps.filter((step) => !destination.uploadUrls[step]);
-        if (missing.length || !destination.statusUrl) {
-          throw new RecorderError(ERROR_CODES.missingConfig, `missing ${[...missing.map((s) => UPLOAD_URL_PROPERTY[s]), destination.statusUrl ? '' : 'statusUrl'].filter(Boolean).join(', ')}`);
-        }
-        try {
-          await this.#uploadAll(destination, signal);
-          break;
-        } catch (error) {
-          const expired = error instanceof RecorderError && error.code === ERROR_CODES.uploadUrlExpired;
-          if (!expired || !this.sessionUrl || reminted) throw error;
-          reminted = true;
-          destination = await this.#resolveDestination(signal, true);
-        }
-      }
+      const destination = await deliverTakes({
+        steps: this.#steps,
+        takes,
+        staticDestination: this.#staticDestination(),
+        session: this.sessionUrl ? { url: this.sessionUrl, model: this.model, init: this.statusRequestInit } : undefined,
+        signal: work.signal,
+        timing: resolveTiming(this.timing),
+        onProgress: (recording, loaded, total, overall) => {
+          this.uploadRetrying = false;
+          this.uploadLoaded = overall.loaded;
+          this.uploadTotal = overall.total;
+          this.#emit('thymia-upload-progress', { recording, loaded, total });
+        },
+        onRetry: (recording, attempt, delayMs, reason) => {
+          this.uploadRetrying = true;
+          this.#emit('thymia-upload-retry', { recording, attempt, delayMs, reason });
+        },
+        onDelivered: async (recording, url) => {
+          this.uploadRetrying = false;
+          await this.#persistence.markUploaded(recording, url);
+          this.#emit('thymia-upload-complete', { recording });
+        },
+      });
       this.#destination = destination;
-      if (this.#isHandoff(destination)) {
-        this.handoffLink = destination.activityLink;
-        // The host chose an activity over upload: the takes have nowhere to go, so do not offer them back on reload.
-        await this.#persistence.forget(this.#steps);
-      }
+      // Hand-off: the host chose an activity over upload, so the takes have nowhere to go.
+      if (isHandoff(destination, this.#steps)) this.handoffLink = destination.activityLink;
+      // Every recording is confirmed (or has nowhere to go): nothing left worth keeping or offering back.
+      await this.#persistence.forget(this.#steps);
       this.#apply({ type: 'uploaded' });
     } catch (error) {
-      if (signal.aborted) return;
+      if (work.signal.aborted) return;
       this.#fail(error, 'submit');
       return;
     } finally {
       if (this.#work === work) this.#work = undefined;
     }
     void this.#poll();
-  }
-
-  async #uploadAll(destination: Destination, signal: AbortSignal): Promise<void> {
-    const pending = this.#steps.map((step) => this.#takes.get(step)).filter((take): take is Take => !!take);
-    this.uploadTotal = pending.reduce((total, take) => total + take.blob.size, 0);
-    let confirmed = pending.filter((take) => take.uploadedTo === destination.uploadUrls[take.recording]).reduce((sum, take) => sum + take.blob.size, 0);
-    this.uploadLoaded = confirmed;
-    for (const take of pending) {
-      const url = destination.uploadUrls[take.recording];
-      if (!url || take.uploadedTo === url) continue;
-      const recording = take.recording;
-      const timing = resolveTiming(this.timing);
-      await uploadRecording(url, take.blob, {
-        signal,
-        stallTimeoutMs: timing.uploadStallMs,
-        retryBaseMs: timing.uploadRetryBaseMs,
-        retryMaxMs: timing.uploadRetryMaxMs,
-        maxAttempts: timing.uploadMaxAttempts,
-        onProgress: (loaded, total) => {
-          this.uploadRetrying = false;
-          this.uploadLoaded = confirmed + loaded;
-          this.#emit('thymia-upload-progress', { recording, loaded, total });
-        },
-        onRetry: (attempt, delayMs, reason) => {
-          this.uploadRetrying = true;
-          this.#emit('thymia-upload-retry', { recording, attempt, delayMs, reason });
-        },
-      });
-      take.uploadedTo = url;
-      confirmed += take.blob.size;
-      this.uploadRetrying = false;
-      await this.#persistence.markUploaded(recording, url);
-      this.#emit('thymia-upload-complete', { recording });
-    }
-    // Every recording of the submission is confirmed: nothing left worth keeping.
-    await this.#persistence.forget(pending.map((take) => take.recording));
   }
 
   /**
@@ -571,8 +514,8 @@ export class ThymiaRecorder extends LitElement {
       const work = new AbortController();
       this.#work = work;
       try {
-        const session = await mintSession(this.sessionUrl, this.model, this.statusRequestInit, work.signal);
-        this.#destination = { statusUrl: session.statusUrl, uploadUrls: {}, activityLink: session.activityLink };
+        const minted = await mintDestination({ url: this.sessionUrl, model: this.model, init: this.statusRequestInit }, work.signal);
+        this.#destination = { ...minted, uploadUrls: {} };
       } catch (error) {
         if (work.signal.aborted) return;
         // Nothing was recorded, so "could not be sent" would mislead: report it as a status failure.
