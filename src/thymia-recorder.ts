@@ -223,6 +223,8 @@ export class ThymiaRecorder extends LitElement {
   });
   #work: AbortController | undefined;
   #stopping: Promise<void> | undefined;
+  /** The control that last had focus, so a render that removes or disables it can move focus on. */
+  #focusedControl: HTMLElement | undefined;
   #destination: Destination | undefined;
   #resultEmitted = false;
 
@@ -288,6 +290,9 @@ export class ThymiaRecorder extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A control that had focus may vanish with the state (Record becomes Stop): remember to move focus on.
+    const active = this.shadowRoot?.activeElement;
+    if (active instanceof HTMLElement) this.#focusedControl = active;
     if (changed.has('model') && this.machine.steps !== this.#steps && this.state === 'idle') {
       this.machine = initialState(this.#steps);
     }
@@ -296,6 +301,24 @@ export class ThymiaRecorder extends LitElement {
     if (this.#following && this.state === 'idle' && !this.#work && (this.statusUrl || this.sessionUrl)) void this.#startFollowing();
     // A storage key given after connecting scopes a different store: look there too.
     if (this.hasUpdated && changed.has('storageKey') && this.state === 'idle' && !this.#takes.size) void this.#persistence.lookup();
+  }
+
+  protected override updated(): void {
+    const last = this.#focusedControl;
+    if (!last || this.shadowRoot?.activeElement) return;
+    // Still there and usable: the person moved focus away themselves, so leave it be.
+    if (last.isConnected && !(last as HTMLButtonElement).disabled) {
+      this.#focusedControl = undefined;
+      return;
+    }
+    // Our render removed or disabled it (Record became Stop): focus the next thing to press, once there is one.
+    const next =
+      this.renderRoot.querySelector<HTMLElement>('.controls button.primary:not([disabled])') ??
+      this.renderRoot.querySelector<HTMLElement>('.controls button:not([disabled])');
+    if (next) {
+      next.focus();
+      this.#focusedControl = next;
+    }
   }
 
   // ── Public methods ───────────────────────────────────────────────────

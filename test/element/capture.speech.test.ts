@@ -133,3 +133,22 @@ describe('<thymia-recorder> capture', () => {
     expect(log.states()).to.deep.equal(['requesting-permission', 'recording', 'recorded', 'uploading', 'processing', 'complete']);
   });
 });
+
+describe('<thymia-recorder> keyboard use', () => {
+  it('keeps focus on the controls as Record turns into Stop and Stop into Submit', async () => {
+    const el = await recorderFor(await createSession('helios'), { 'min-speech-seconds': '1' });
+    const record = button(el, 'record-button');
+    record.focus();
+    record.click();
+    await waitForState(el, 'recording');
+    await el.updateComplete;
+    // Compare part names, not nodes: a failing DOM-node comparison cannot be serialised back to the runner.
+    expect(el.shadowRoot!.activeElement?.getAttribute('part'), 'focus moved to a live control').to.equal('stop-button');
+    await waitUntil(() => !button(el, 'submit-button').disabled, 'enough speech', { timeout: 10_000 });
+    button(el, 'stop-button').click();
+    await waitForState(el, 'recorded');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('submit-button');
+    await el.reset();
+  });
+});
