@@ -568,6 +568,7 @@ export class ThymiaRecorder extends LitElement {
     this.#work?.abort();
     const work = new AbortController();
     this.#work = work;
+    const timing = resolveTiming(this.timing);
     try {
       const outcome = await pollStatus({
         url: statusUrl,
@@ -576,9 +577,9 @@ export class ThymiaRecorder extends LitElement {
         adapter: this.#adapter,
         context: { model: this.model },
         signal: work.signal,
-        requestTimeoutMs: resolveTiming(this.timing).statusTimeoutMs,
-        maxBackoffMs: resolveTiming(this.timing).statusRetryMaxMs,
-        maxMalformed: resolveTiming(this.timing).statusMaxMalformed,
+        requestTimeoutMs: timing.statusTimeoutMs,
+        maxBackoffMs: timing.statusRetryMaxMs,
+        maxMalformed: timing.statusMaxMalformed,
         onStatus: (status) => {
           this.lastStatus = status.status;
           this.#emit('thymia-status', { status: status.status, response: status.response });

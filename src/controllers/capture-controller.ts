@@ -94,7 +94,7 @@ export class CaptureController implements ReactiveController {
     for (const track of stream.getAudioTracks()) {
       track.addEventListener('ended', this.#onTrackEnded, { once: true });
     }
-    analyser.attach(stream, () => undefined);
+    analyser.attach(stream);
     this.#recorder = new AudioRecorder(stream, { onChunk: this.#callbacks.onChunk });
     this.#recorder.start();
     this.#elapsedBefore = 0;

@@ -44,8 +44,8 @@ export class AudioAnalyser {
     return this.#reading;
   }
 
-  /** Attaches the stream and starts sampling; `onReading` fires every sample. */
-  attach(stream: MediaStream, onReading: (reading: AnalyserReading) => void): void {
+  /** Attaches the stream and starts sampling; `reading` holds the latest sample. */
+  attach(stream: MediaStream): void {
     const context = this.#context;
     if (!context) return;
     void context.resume().catch(() => undefined);
@@ -68,7 +68,7 @@ export class AudioAnalyser {
       analyser.getFloatTimeDomainData(samples);
       analyser.getFloatFrequencyData(spectrum);
       const level = levelDb(samples);
-      onReading(this.#read(level, samples, spectrum, context.sampleRate, seconds));
+      this.#read(level, samples, spectrum, context.sampleRate, seconds);
     }, SAMPLE_EVERY_MS);
   }
 
@@ -77,7 +77,7 @@ export class AudioAnalyser {
     this.#counting = counting;
   }
 
-  #read(level: number, samples: Float32Array, spectrum: Float32Array, sampleRate: number, seconds: number): AnalyserReading {
+  #read(level: number, samples: Float32Array, spectrum: Float32Array, sampleRate: number, seconds: number): void {
     const speaking = this.#counting
       ? this.#vad.push(
           { levelDb: level, periodicity: periodicity(samples, sampleRate), ...spectralFeatures(spectrum, sampleRate) },
@@ -89,7 +89,6 @@ export class AudioAnalyser {
       speechSeconds: this.#vad.speechSeconds,
       speaking,
     };
-    return this.#reading;
   }
 
   /** Stops sampling and closes the audio graph; safe to call twice. */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import {
-  button, createSession, fixture, html, inspectRun, nextEvent, part, recordEvents, recorderFor, shownSpeechSeconds, waitForState, waitUntil,
+  button, createSession, fixture, recordUntilEnough, html, inspectRun, nextEvent, part, recordEvents, recorderFor, shownSpeechSeconds, waitForState, waitUntil,
   type Recorder,
 } from '../helpers/element.js';
 
@@ -88,9 +88,7 @@ describe('<thymia-recorder> capture', () => {
 
   it('submitting without URLs is a typed missing-config error that keeps the recording', async () => {
     const el = await fixture<Recorder>(html`<thymia-recorder min-speech-seconds="1"></thymia-recorder>`);
-    button(el, 'record-button').click();
-    await waitForState(el, 'recording');
-    await waitUntil(() => !button(el, 'submit-button').disabled, 'enough speech', { timeout: 10_000 });
+    await recordUntilEnough(el);
     const failed = nextEvent(el, 'thymia-error');
     button(el, 'submit-button').click();
     const { detail } = await failed;
@@ -112,9 +110,7 @@ describe('<thymia-recorder> capture', () => {
   it('session-url mints fresh URLs right before upload', async () => {
     const el = await fixture<Recorder>(html`<thymia-recorder min-speech-seconds="1" poll-interval="250" session-url="/api/session"></thymia-recorder>`);
     const log = recordEvents(el);
-    button(el, 'record-button').click();
-    await waitForState(el, 'recording');
-    await waitUntil(() => !button(el, 'submit-button').disabled, 'enough speech', { timeout: 10_000 });
+    await recordUntilEnough(el);
     button(el, 'submit-button').click();
     await waitForState(el, 'complete');
     const result = log.of('thymia-result')[0];
@@ -125,9 +121,7 @@ describe('<thymia-recorder> capture', () => {
   it('auto-submit uploads as soon as the recording stops', async () => {
     const el = await recorderFor(await createSession('helios'), { 'min-speech-seconds': '1', 'auto-submit': '' });
     const log = recordEvents(el);
-    button(el, 'record-button').click();
-    await waitForState(el, 'recording');
-    await waitUntil(() => !button(el, 'submit-button').disabled, 'enough speech', { timeout: 10_000 });
+    await recordUntilEnough(el);
     button(el, 'stop-button').click();
     await waitForState(el, 'complete');
     expect(log.states()).to.deep.equal(['requesting-permission', 'recording', 'recorded', 'uploading', 'processing', 'complete']);

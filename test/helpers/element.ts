@@ -91,11 +91,16 @@ export async function recorderFor(session: Session, attributes: Record<string, s
 
 export { fixture, html, waitUntil };
 
-/** Records until the element allows submitting, then submits and waits for `until`. */
-export async function recordAndSubmit(el: Recorder, until: string = 'processing'): Promise<void> {
+/** Presses Record and waits until the element allows submitting (enough speech). */
+export async function recordUntilEnough(el: Recorder): Promise<void> {
   button(el, 'record-button').click();
   await waitForState(el, 'recording');
   await waitUntil(() => !button(el, 'submit-button').disabled, 'enough speech', { timeout: 30_000, interval: 50 });
+}
+
+/** Records until the element allows submitting, then submits and waits for `until`. */
+export async function recordAndSubmit(el: Recorder, until: string = 'processing'): Promise<void> {
+  await recordUntilEnough(el);
   button(el, 'submit-button').click();
   await waitForState(el, until);
 }
