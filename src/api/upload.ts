@@ -1,5 +1,5 @@
 import { ERROR_CODES, RecorderError } from '../errors.js';
-import { baseMimeType } from '../engine/mime.js';
+import { baseMimeType } from '../capture/mime.js';
 import { backoffDelay, retryAfterMs, sleep } from './backoff.js';
 
 export interface UploadOptions {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { MentalWellnessModelRunSchema, SessionResponseSchema } from '../../src/api/schemas.js';
-import { baseMimeType, negotiateMimeType } from '../../src/engine/mime.js';
+import { baseMimeType, negotiateMimeType } from '../../src/capture/mime.js';
 import { backoffDelay, retryAfterMs } from '../../src/api/backoff.js';
 import { bucketFor } from '../../src/render/helios-results.js';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { levelDb, periodicity, spectralFeatures, VoiceActivityDetector } from '../../src/engine/voice-activity.js';
+import { levelDb, periodicity, spectralFeatures, VoiceActivityDetector } from '../../src/capture/voice-activity.js';
 
 const RATE = 48_000;
 const FRAME = 0.05;

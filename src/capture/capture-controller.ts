@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { AudioAnalyser } from '../engine/audio-analyser.js';
-import { requestMicrophone, stopStream } from '../engine/microphone.js';
-import { AudioRecorder } from '../engine/recorder.js';
+import { AudioAnalyser } from './audio-analyser.js';
+import { requestMicrophone, stopStream } from './microphone.js';
+import { AudioRecorder } from './recorder.js';
 
 export interface CaptureCallbacks {
   /** The recording reached `maxSeconds`. */

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RecordingName } from '../state/machine.js';
-import { ChunkJournal, type ChunkProgress } from '../storage/chunk-journal.js';
-import { DEFAULT_TTL_MS, RecordingStore } from '../storage/recording-store.js';
-import { purgeAndFind, type RecoverableRecording } from '../storage/restore.js';
+import { ChunkJournal, type ChunkProgress } from './chunk-journal.js';
+import { DEFAULT_TTL_MS, RecordingStore } from './recording-store.js';
+import { purgeAndFind, type RecoverableRecording } from './restore.js';
 
 export interface PersistenceOptions {
   readonly storageKey: () => string;
