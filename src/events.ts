@@ -1,5 +1,6 @@
 import type { RecorderErrorDetail } from './errors.js';
 import type { RecorderStateName, RecordingName } from './state/machine.js';
+import type { RestoredDetail } from './state/restore-plan.js';
 
 export interface StateChangeDetail {
   readonly state: RecorderStateName;
@@ -40,12 +41,7 @@ export interface ResultDetail {
   readonly warnings: readonly string[];
   readonly response: unknown;
 }
-export interface RestoredDetail {
-  readonly recording: RecordingName;
-  readonly durationSeconds: number;
-  readonly speechSeconds: number;
-  readonly ageSeconds: number;
-}
+export type { RestoredDetail } from './state/restore-plan.js';
 export type ErrorDetail = RecorderErrorDetail;
 
 /** Every event the element dispatches, by name. */
@@ -63,6 +59,23 @@ export interface ThymiaEventDetails {
 }
 export type ThymiaEventName = keyof ThymiaEventDetails;
 
+/** The event names, listed once: tests, the demo and framework wrappers derive theirs from this. */
+export const THYMIA_EVENT_NAMES = Object.freeze(
+  Object.keys({
+    'thymia-state-change': 0,
+    'thymia-recording-start': 0,
+    'thymia-recording-stop': 0,
+    'thymia-upload-progress': 0,
+    'thymia-upload-complete': 0,
+    'thymia-upload-retry': 0,
+    'thymia-status': 0,
+    'thymia-result': 0,
+    'thymia-error': 0,
+    'thymia-restored': 0,
+    // `satisfies` makes a name missing here, or one without a detail type, a compile error.
+  } satisfies Record<ThymiaEventName, 0>) as ThymiaEventName[],
+);
+
 /** A typed, bubbling, composed event, so hosts outside the shadow root hear it. */
 export class ThymiaEvent<Name extends ThymiaEventName> extends CustomEvent<ThymiaEventDetails[Name]> {
   constructor(name: Name, detail: ThymiaEventDetails[Name]) {
@@ -70,17 +83,10 @@ export class ThymiaEvent<Name extends ThymiaEventName> extends CustomEvent<Thymi
   }
 }
 
+/** Event name → event class, for `addEventListener` typing. */
+export type ThymiaEventMap = { [Name in ThymiaEventName]: ThymiaEvent<Name> };
+
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'thymia-state-change': ThymiaEvent<'thymia-state-change'>;
-    'thymia-recording-start': ThymiaEvent<'thymia-recording-start'>;
-    'thymia-recording-stop': ThymiaEvent<'thymia-recording-stop'>;
-    'thymia-upload-progress': ThymiaEvent<'thymia-upload-progress'>;
-    'thymia-upload-complete': ThymiaEvent<'thymia-upload-complete'>;
-    'thymia-upload-retry': ThymiaEvent<'thymia-upload-retry'>;
-    'thymia-status': ThymiaEvent<'thymia-status'>;
-    'thymia-result': ThymiaEvent<'thymia-result'>;
-    'thymia-error': ThymiaEvent<'thymia-error'>;
-    'thymia-restored': ThymiaEvent<'thymia-restored'>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends ThymiaEventMap {}
 }

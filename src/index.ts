@@ -9,9 +9,10 @@ export const TAG_NAME = 'thymia-recorder';
 if (!customElements.get(TAG_NAME)) customElements.define(TAG_NAME, ThymiaRecorder);
 
 export { ThymiaRecorder, type RecorderModel } from './thymia-recorder.js';
-export { ThymiaEvent } from './events.js';
+export { THYMIA_EVENT_NAMES, ThymiaEvent } from './events.js';
 export type * from './events.js';
 export { ERROR_CODES, type ErrorCode, type RecorderErrorDetail } from './errors.js';
 export { RECORDER_STATES, type RecorderStateName, type RecordingName } from './state/machine.js';
 export { DEFAULT_TIMING, type ResilienceTiming } from './api/timing.js';
-export { STATUS_ADAPTERS, type StatusAdapter, type StatusOutcome, type ResultView } from './api/status.js';
+export { STATUS_ADAPTERS } from './api/adapters/index.js';
+export type { StatusAdapter, StatusOutcome, ResultView } from './api/outcome.js';

@@ -6,9 +6,7 @@
  * from thymia never break the element.
  */
 import * as z from 'zod/mini';
-import { modelRunFields } from './schemas.js';
-
-const unitInterval = z.number().check(z.gte(0), z.lte(1));
+import { modelRunFields, unitInterval } from './schemas.js';
 
 export const APOLLO_DISORDERS = ['depression', 'anxiety'] as const;
 export type ApolloDisorder = (typeof APOLLO_DISORDERS)[number];

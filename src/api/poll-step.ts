@@ -5,7 +5,7 @@
  */
 import { ERROR_CODES, RecorderError } from '../errors.js';
 import { backoffDelay, retryAfterMs } from './backoff.js';
-import type { AdapterContext, StatusAdapter, StatusOutcome } from './status.js';
+import type { AdapterContext, StatusAdapter, StatusOutcome } from './outcome.js';
 
 /** One status answer, as the poller understood it. */
 export type PollAttempt =

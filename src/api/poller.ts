@@ -1,7 +1,7 @@
 import { ERROR_CODES, RecorderError } from '../errors.js';
 import { isAbort, sleep as realSleep } from './backoff.js';
 import { classifyAnswer, decide, FRESH_COUNTERS, type PollAttempt, type PollCounters } from './poll-step.js';
-import type { AdapterContext, StatusAdapter, StatusOutcome } from './status.js';
+import type { AdapterContext, StatusAdapter, StatusOutcome } from './outcome.js';
 
 export interface PollOptions {
   readonly url: string;

@@ -1,6 +1,6 @@
 /**
- * thymia's response shapes, read once from the OpenAPI documents in
- * shared/seeds/thymia-docs.md. Objects are loose: thymia may add fields and
+ * thymia's response shapes, read once from thymia's OpenAPI documents
+ * (API reference, "Get mental wellness model run status & results"). Objects are loose: thymia may add fields and
  * the element must keep working (and hand hosts the whole response).
  *
  * Run metadata the element never reads (`createdAt`, `userLabel`,
@@ -14,17 +14,11 @@ export const MODEL_RUN_STATUSES = ['CREATED', 'RUNNING', 'COMPLETE_OK', 'COMPLET
 export const ModelRunStatusSchema = z.enum(MODEL_RUN_STATUSES);
 export type ModelRunStatus = z.infer<typeof ModelRunStatusSchema>;
 
-/** MentalWellnessErrorCode / ApolloErrorCode share these values. */
-export const THYMIA_ERROR_CODES = [
-  'ERR_RECORDING_INVALID_FORMAT',
-  'ERR_RECORDING_TOO_SHORT',
-  'ERR_RECORDING_TOO_LONG',
-  'ERR_TRANSCRIPTION_FAILED',
-  'ERR_INTERNAL',
-] as const;
-export type ThymiaErrorCode = (typeof THYMIA_ERROR_CODES)[number];
+/** Scores and probabilities: thymia's docs give every one as 0…1. */
+export const unitInterval = z.number().check(z.gte(0), z.lte(1));
 
-const unitInterval = z.number().check(z.gte(0), z.lte(1));
+/** Optional fields that platforms send as `null` as readily as they leave them out. */
+export const nullableString = z.optional(z.nullable(z.string()));
 
 /** MentalWellnessValue / MentalWellnessContinuousValue. */
 export const MentalWellnessValueSchema = z.looseObject({ value: unitInterval });

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Take } from '../state/take.js';
 import { AudioAnalyser } from './audio-analyser.js';
 import { requestMicrophone, stopStream } from './microphone.js';
 import { AudioRecorder } from './recorder.js';
@@ -12,12 +13,8 @@ export interface CaptureCallbacks {
   readonly onChunk?: (chunk: Blob) => void;
 }
 
-export interface CaptureResult {
-  readonly blob: Blob;
-  readonly mimeType: string;
-  readonly durationSeconds: number;
-  readonly speechSeconds: number;
-}
+/** A finished take, before the flow names the recording it belongs to. */
+export type CaptureResult = Omit<Take, 'recording'>;
 
 const TICK_MS = 100;
 

@@ -4,7 +4,7 @@
  * the transcript out; `none` shows a neutral line. Everything is text.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CallRecord, TranscriptTurn } from '../api/adapters/call-record.js';
+import type { CallRecord, TranscriptTurn } from '../api/outcome.js';
 import { formatClock, type Translate } from '../i18n/messages.js';
 import { humanise } from './format.js';
 import type { RenderContext } from './render-context.js';

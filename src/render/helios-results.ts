@@ -6,10 +6,9 @@ import {
   type MentalWellnessSection,
 } from '../api/schemas.js';
 import type { MessageKey, Translate } from '../i18n/messages.js';
+import type { RenderContext } from './render-context.js';
 import { scoreBar } from './score-bar.js';
 import { warningsBlock } from './warnings.js';
-
-export type ResultsMode = 'full' | 'summary' | 'none';
 
 /** thymia's four buckets: 0.0 Low, 0.33 Moderately low, 0.66 Moderately high, 1.0 High. */
 const BUCKETS: readonly { readonly value: number; readonly label: MessageKey; readonly level: string }[] = [
@@ -37,10 +36,9 @@ function bucketRow(section: MentalWellnessSection, biomarker: (typeof BUCKETED_B
 export function renderMentalWellness(
   results: MentalWellnessResults,
   warnings: readonly string[],
-  mode: ResultsMode,
-  t: Translate,
-): TemplateResult {
-  if (mode === 'none') return html`<p class="complete">${t('complete')}</p>`;
+  { mode, t }: RenderContext,
+): TemplateResult | undefined {
+  if (mode === 'none') return undefined;
   // Helios currently returns one section for the whole recording; show the last if ever more.
   const section = results.sections[results.sections.length - 1];
   const full = mode === 'full';

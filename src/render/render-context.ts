@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n/messages.js';
-import type { ResultsMode } from './helios-results.js';
+import type { ResultsMode } from './results-mode.js';
 
 /** What every results renderer needs besides its data. */
 export interface RenderContext {

@@ -1,37 +1,33 @@
 /**
- * Renders every view a completed status answer holds, each at its own
- * results mode: an explicit `results` attribute applies to all; otherwise
- * Apollo defaults to `none` (clinical review first, even inside a
- * voice-agent call on a page set up for Helios) and everything else to
- * `full`. Views with nothing to show in `none` collapse into one neutral
- * acknowledgement.
+ * Renders every view a completed status answer holds, each at the mode
+ * `resultsModeFor` decides. Views with nothing to show in `none` collapse
+ * into one neutral acknowledgement.
  */
 import { html, type TemplateResult } from 'lit';
-import type { ResultView } from '../api/status.js';
+import type { ResultView } from '../api/outcome.js';
 import type { Translate } from '../i18n/messages.js';
 import { renderApollo } from './apollo-results.js';
 import { renderCall } from './call-results.js';
 import { renderEmotions } from './emotions-results.js';
-import { renderMentalWellness, type ResultsMode } from './helios-results.js';
+import { renderMentalWellness } from './helios-results.js';
 import type { RenderContext } from './render-context.js';
+import { resultsModeFor, type ResultsMode } from './results-mode.js';
 
 export interface ViewsOptions {
   readonly t: Translate;
   readonly lang: string;
   /** The host's `results` attribute when it is a valid mode. */
-  readonly explicitMode: ResultsMode | undefined;
+  readonly hostMode: ResultsMode | undefined;
+  /** The element's `model`. */
+  readonly model: string;
   /** The outcome's warnings, for views that do not carry their own. */
   readonly warnings: readonly string[];
-}
-
-export function modeFor(view: ResultView, explicitMode: ResultsMode | undefined): ResultsMode {
-  return explicitMode ?? (view.kind === 'apollo' ? 'none' : 'full');
 }
 
 function renderView(view: ResultView, ctx: RenderContext, warnings: readonly string[]): TemplateResult | undefined {
   switch (view.kind) {
     case 'mental-wellness':
-      return ctx.mode === 'none' ? undefined : renderMentalWellness(view.results, view.warnings ?? warnings, ctx.mode, ctx.t);
+      return renderMentalWellness(view.results, view.warnings ?? warnings, ctx);
     case 'apollo':
       return renderApollo(view, ctx);
     case 'emotions':
@@ -48,7 +44,7 @@ function neutral(views: readonly ResultView[], t: Translate): TemplateResult {
 
 export function renderResultViews(views: readonly ResultView[], options: ViewsOptions): TemplateResult[] {
   const rendered = views
-    .map((view) => renderView(view, { t: options.t, lang: options.lang, mode: modeFor(view, options.explicitMode) }, options.warnings))
+    .map((view) => renderView(view, { t: options.t, lang: options.lang, mode: resultsModeFor(view, options.hostMode, options.model) }, options.warnings))
     .filter((template): template is TemplateResult => template !== undefined);
   return rendered.length ? rendered : [neutral(views, options.t)];
 }

@@ -3,31 +3,29 @@
  * them back: in-memory takes, the machine's summaries and the
  * `thymia-restored` details. Pure, so the arithmetic is tested on its own.
  */
-import type { RestoredDetail } from '../events.js';
 import type { RecordingName, TakeSummary } from './machine.js';
+import type { Take } from './take.js';
 
-/** What storage hands back for one step (see storage/restore.ts). */
-export interface FoundRecording {
-  readonly recording: RecordingName;
+/** What storage hands back for one step (see storage/restore.ts): a take as bytes. */
+export interface FoundRecording extends Omit<Take, 'blob'> {
   readonly bytes: ArrayBuffer;
-  readonly mimeType: string;
-  readonly durationSeconds: number;
-  readonly speechSeconds: number;
   readonly createdAt: number;
+  /** The pre-signed URL that already accepted it (one step of a multi-step submission). */
   readonly uploadedTo: string | undefined;
 }
 
-export interface RestoredTake {
+/** A stored, not yet uploaded recording offered back (the `thymia-restored` detail). */
+export interface RestoredDetail {
   readonly recording: RecordingName;
-  readonly blob: Blob;
-  readonly mimeType: string;
   readonly durationSeconds: number;
   readonly speechSeconds: number;
-  readonly uploadedTo: string | undefined;
+  readonly ageSeconds: number;
 }
 
 export interface RestorePlan {
-  readonly takes: readonly RestoredTake[];
+  readonly takes: readonly Take[];
+  /** Steps a pre-signed URL already accepted, by URL. */
+  readonly delivered: Partial<Record<RecordingName, string>>;
   readonly summaries: Partial<Record<RecordingName, TakeSummary>>;
   readonly details: readonly RestoredDetail[];
 }
@@ -42,7 +40,8 @@ export function planRestore(
   minSpeechSeconds: number,
   now: number = Date.now(),
 ): RestorePlan {
-  const takes: RestoredTake[] = [];
+  const takes: Take[] = [];
+  const delivered: Partial<Record<RecordingName, string>> = {};
   const summaries: Partial<Record<RecordingName, TakeSummary>> = {};
   const details: RestoredDetail[] = [];
   for (const step of steps) {
@@ -56,10 +55,10 @@ export function planRestore(
       mimeType: entry.mimeType,
       durationSeconds,
       speechSeconds,
-      uploadedTo: entry.uploadedTo,
     });
+    if (entry.uploadedTo) delivered[step] = entry.uploadedTo;
     summaries[step] = { durationSeconds, speechSeconds, enough: speechSeconds >= minSpeechSeconds };
     details.push({ recording: step, durationSeconds, speechSeconds, ageSeconds: Math.max(0, Math.round((now - entry.createdAt) / 1000)) });
   }
-  return { takes, summaries, details };
+  return { takes, delivered, summaries, details };
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { CallRecord } from '../../src/api/adapters/call-record.js';
-import type { StatusAdapter } from '../../src/api/status.js';
+import type { StatusAdapter } from '../../src/api/outcome.js';
 import { nextEvent, part, recordEvents, waitForState } from '../helpers/element.js';
 import { recorderWith, scriptStatus, shadow, texts } from '../helpers/protocol.js';
 import { APOLLO_RESULTS } from '../fixtures/apollo.js';

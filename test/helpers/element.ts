@@ -2,7 +2,7 @@
 import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { ThymiaRecorder } from '../../src/thymia-recorder.js';
-import type { ThymiaEventDetails, ThymiaEventName } from '../../src/events.js';
+import { THYMIA_EVENT_NAMES, type ThymiaEventDetails, type ThymiaEventName } from '../../src/events.js';
 
 export type Recorder = ThymiaRecorder;
 
@@ -19,11 +19,7 @@ export function button(el: Element, name: string): HTMLButtonElement {
 /** Records every thymia-* event the element dispatches, in order. */
 export function recordEvents(el: Element) {
   const events: { type: ThymiaEventName; detail: unknown }[] = [];
-  const names: ThymiaEventName[] = [
-    'thymia-state-change', 'thymia-recording-start', 'thymia-recording-stop', 'thymia-upload-progress',
-    'thymia-upload-complete', 'thymia-upload-retry', 'thymia-status', 'thymia-result', 'thymia-error', 'thymia-restored',
-  ];
-  for (const name of names) el.addEventListener(name, (event) => events.push({ type: name, detail: (event as CustomEvent).detail }));
+  for (const name of THYMIA_EVENT_NAMES) el.addEventListener(name, (event) => events.push({ type: name, detail: (event as CustomEvent).detail }));
   return {
     events,
     of<Name extends ThymiaEventName>(name: Name): ThymiaEventDetails[Name][] {

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { apolloAdapter } from '../../src/api/adapters/apollo.js';
-import { thymiaAdapter, StatusShapeError, type StatusOutcome } from '../../src/api/status.js';
+import { thymiaAdapter } from '../../src/api/adapters/index.js';
+import type { StatusOutcome } from '../../src/api/outcome.js';
+import { StatusShapeError } from '../../src/api/status-error.js';
 import { APOLLO_COMPLETE, APOLLO_CREATED, APOLLO_ERROR, APOLLO_RESULTS, APOLLO_RUNNING } from '../fixtures/apollo.js';
 import { CALL_COMPLETE, CALL_IN_PROGRESS, CALL_PROCESSING, EMOTIONS_RUN, MENTAL_WELLNESS_RUN } from '../fixtures/thymia-call.js';
 
@@ -118,7 +120,7 @@ describe('thymia adapter: voice-agent calls (GET /v1/calls/{id})', () => {
     expect(thymiaAdapter({ ...CALL_IN_PROGRESS, status: 'NO_ANSWER' }, helios)).to.include({
       phase: 'failed',
       errorCode: 'NO_ANSWER',
-      messageKey: 'callNoAnswer',
+      callFailure: 'no-answer',
     });
   });
 

@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import type { CallRecord } from '../../src/api/adapters/call-record.js';
 import { callPhase } from '../../src/api/adapters/call-status.js';
-import { STATUS_ADAPTERS, StatusShapeError, type StatusOutcome } from '../../src/api/status.js';
+import { STATUS_ADAPTERS } from '../../src/api/adapters/index.js';
+import type { StatusOutcome } from '../../src/api/outcome.js';
+import { StatusShapeError } from '../../src/api/status-error.js';
 import { SYNTHFLOW_STATUSES, synthflowCall } from '../fixtures/synthflow.js';
 import { THINNESTAI_ENDED, THINNESTAI_STATUSES, thinnestAiCall } from '../fixtures/thinnestai.js';
 
@@ -35,10 +37,10 @@ describe('synthflow adapter', () => {
     ringing: { phase: 'pending' },
     'in-progress': { phase: 'pending' },
     completed: { phase: 'complete' },
-    'no-answer': { phase: 'failed', messageKey: 'callNoAnswer' },
-    busy: { phase: 'failed', messageKey: 'callBusy' },
-    failed: { phase: 'failed', messageKey: 'callFailed' },
-    canceled: { phase: 'failed', messageKey: 'callCanceled' },
+    'no-answer': { phase: 'failed', callFailure: 'no-answer' },
+    busy: { phase: 'failed', callFailure: 'busy' },
+    failed: { phase: 'failed', callFailure: 'failed' },
+    canceled: { phase: 'failed', callFailure: 'canceled' },
   } as const;
 
   for (const status of SYNTHFLOW_STATUSES) {
@@ -83,7 +85,7 @@ describe('thinnestai adapter', () => {
     pending: { phase: 'pending' },
     active: { phase: 'pending' },
     ended: { phase: 'complete' },
-    error: { phase: 'failed', messageKey: 'callFailed' },
+    error: { phase: 'failed', callFailure: 'failed' },
     deleted: { phase: 'failed', code: 'data-deleted' },
   } as const;
 

@@ -68,7 +68,7 @@ describe('planRestore', () => {
       now,
     );
     expect(plan.takes.map((take) => take.recording)).to.deep.equal(['moodQuestion', 'readAloud']);
-    expect(plan.takes[0].uploadedTo).to.equal('/u/1');
+    expect(plan.delivered.moodQuestion).to.equal('/u/1');
     expect(plan.takes[0].blob.size).to.equal(3);
     expect(plan.summaries.moodQuestion!.enough).to.be.false;
     expect(plan.summaries.readAloud!.enough).to.be.true;

@@ -11,7 +11,8 @@ import { ERROR_CODES, RecorderError } from '../../src/errors.js';
 import { classifyAnswer, decide, FRESH_COUNTERS, readBody, type PollAttempt, type PollCounters } from '../../src/api/poll-step.js';
 import { pollStatus } from '../../src/api/poller.js';
 import { MentalWellnessModelRunSchema, MODEL_RUN_STATUSES, SessionResponseSchema } from '../../src/api/schemas.js';
-import { STATUS_ADAPTERS, type StatusAdapter } from '../../src/api/status.js';
+import { STATUS_ADAPTERS } from '../../src/api/adapters/index.js';
+import type { StatusAdapter } from '../../src/api/outcome.js';
 
 const ADAPTERS = Object.entries(STATUS_ADAPTERS) as [string, StatusAdapter][];
 const CONTEXTS = [{ model: 'helios' }, { model: 'apollo' }];

@@ -1,7 +1,8 @@
 /** thymia's Apollo model run (`GET /v1/models/apollo/{id}`) as a status outcome. */
 import { ApolloModelRunSchema, type ApolloModelRun } from '../apollo-schemas.js';
-import type { ResultView, StatusAdapter, StatusOutcome } from '../status.js';
+import type { ResultView, StatusAdapter } from '../outcome.js';
 import { describeIssues, StatusShapeError } from '../status-error.js';
+import { modelRunOutcome } from './model-run.js';
 
 /** The view of a completed run; report and model version travel with the scores. */
 export function apolloView(run: ApolloModelRun): ResultView {
@@ -15,31 +16,11 @@ export function apolloView(run: ApolloModelRun): ResultView {
   };
 }
 
-export function apolloOutcome(run: ApolloModelRun, response: unknown): StatusOutcome {
-  switch (run.status) {
-    case 'CREATED':
-    case 'RUNNING':
-      return { phase: 'pending', status: run.status, response };
-    case 'COMPLETE_ERROR':
-      return { phase: 'failed', status: run.status, response, errorCode: run.errorCode ?? undefined };
-    case 'COMPLETE_OK':
-      return {
-        phase: 'complete',
-        status: run.status,
-        response,
-        model: 'apollo',
-        modelRunId: run.id,
-        results: run.results,
-        warnings: run.warnings ?? [],
-        views: [apolloView(run)],
-      };
-  }
-}
-
 export const apolloAdapter: StatusAdapter = (body) => {
   const parsed = ApolloModelRunSchema.safeParse(body);
   if (!parsed.success) throw new StatusShapeError(describeIssues(parsed.error.issues));
-  return apolloOutcome(parsed.data, parsed.data);
+  const run = parsed.data;
+  return modelRunOutcome(run, 'apollo', () => apolloView(run));
 };
 
 /**

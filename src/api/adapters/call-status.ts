@@ -1,3 +1,5 @@
+import { CALL_FAILURES, type CallFailure, type StatusOutcome } from '../outcome.js';
+
 /**
  * One table for every platform's call status, so Synthflow, ThinnestAI and
  * thymia calls move the element through the same lifecycle.
@@ -43,17 +45,21 @@ export function callPhase(status: string): CallPhase | undefined {
   return TABLE[normaliseCallStatus(status)];
 }
 
-/** The message key explaining a failed call to the person (never the platform's error text). */
-export function callFailureMessageKey(status: string): 'callBusy' | 'callNoAnswer' | 'callCanceled' | 'callFailed' {
-  switch (normaliseCallStatus(status)) {
-    case 'busy':
-      return 'callBusy';
-    case 'no-answer':
-      return 'callNoAnswer';
-    case 'canceled':
-    case 'cancelled':
-      return 'callCanceled';
+/** Why a call failed, for the person's message (never the platform's error text). */
+export function callFailure(status: string): CallFailure {
+  const normalised = normaliseCallStatus(status);
+  if (normalised === 'cancelled') return 'canceled';
+  return (CALL_FAILURES as readonly string[]).includes(normalised) ? (normalised as CallFailure) : 'failed';
+}
+
+/** A call that ended without results (failed or deleted), or undefined while it may still produce them. */
+export function endedCallOutcome(status: string, response: unknown): StatusOutcome | undefined {
+  switch (callPhase(status)) {
+    case 'failed':
+      return { phase: 'failed', status, response, errorCode: status, callFailure: callFailure(status) };
+    case 'deleted':
+      return { phase: 'failed', status, response, errorCode: status, code: 'data-deleted' };
     default:
-      return 'callFailed';
+      return undefined;
   }
 }

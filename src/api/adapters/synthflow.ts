@@ -4,11 +4,10 @@
  * call's own status is `response.calls[0].status`.
  */
 import * as z from 'zod/mini';
-import type { StatusAdapter } from '../status.js';
+import type { StatusAdapter } from '../outcome.js';
+import { nullableString } from '../schemas.js';
 import { describeIssues, StatusShapeError } from '../status-error.js';
 import { callOutcome, text, type CallRecord } from './call-record.js';
-
-const nullableString = z.optional(z.nullable(z.string()));
 
 /** The fields read here; the rest of the call item passes through untouched. */
 export const SynthflowCallSchema = z.looseObject({

@@ -4,11 +4,11 @@
  * analysis.
  */
 import * as z from 'zod/mini';
-import type { StatusAdapter } from '../status.js';
+import type { StatusAdapter } from '../outcome.js';
+import { nullableString } from '../schemas.js';
 import { describeIssues, StatusShapeError } from '../status-error.js';
 import { callOutcome, text, type CallAnalysis, type CallRecord } from './call-record.js';
 
-const nullableString = z.optional(z.nullable(z.string()));
 const stringList = z.optional(z.nullable(z.array(z.string())));
 
 const TurnSchema = z.looseObject({

@@ -5,10 +5,10 @@
  * no run exists and it names a failure the shared table knows.
  */
 import { VoiceAgentCallSchema, type CallModelRuns } from '../call-schemas.js';
-import type { ResultView, StatusAdapter, StatusOutcome } from '../status.js';
+import type { ResultView, StatusAdapter, StatusOutcome } from '../outcome.js';
 import { describeIssues, StatusShapeError } from '../status-error.js';
 import { apolloView } from './apollo.js';
-import { callFailureMessageKey, callPhase } from './call-status.js';
+import { endedCallOutcome } from './call-status.js';
 
 type RunName = keyof CallModelRuns & ('mentalWellness' | 'apollo' | 'emotions');
 const RUN_ORDER: readonly RunName[] = ['mentalWellness', 'apollo', 'emotions'];
@@ -39,14 +39,7 @@ export const thymiaCallAdapter: StatusAdapter = (body) => {
   const present = RUN_ORDER.filter((name) => runs[name]);
   const pending: StatusOutcome = { phase: 'pending', status: call.status, response: call };
 
-  if (!present.length) {
-    const phase = callPhase(call.status);
-    if (phase === 'failed') {
-      return { phase: 'failed', status: call.status, response: call, errorCode: call.status, messageKey: callFailureMessageKey(call.status) };
-    }
-    if (phase === 'deleted') return { phase: 'failed', status: call.status, response: call, errorCode: call.status, code: 'data-deleted' };
-    return pending;
-  }
+  if (!present.length) return endedCallOutcome(call.status, call) ?? pending;
   if (present.some((name) => runs[name]!.status === 'CREATED' || runs[name]!.status === 'RUNNING')) return pending;
 
   const ok = present.filter((name) => runs[name]!.status === 'COMPLETE_OK');

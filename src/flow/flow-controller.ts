@@ -1,0 +1,545 @@
+/**
+ * The whole record → keep → upload → poll → outcome lifecycle (plus follow
+ * and restore), owned by one ReactiveController. It holds the state machine,
+ * the takes, the capture and persistence controllers and one AbortController
+ * for whichever network job runs; the element reads `snapshot`, calls the
+ * intent methods and re-dispatches what `emit` hands it. No rendering here.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { resolveAdapter } from '../api/adapters/index.js';
+import type { StatusAdapter, StatusOutcome } from '../api/outcome.js';
+import { pollStatus } from '../api/poller.js';
+import { deliverTakes, isHandoff, mintDestination, type Destination } from '../api/submission.js';
+import { resolveTiming, type ResilienceTiming } from '../api/timing.js';
+import { CaptureController } from '../capture/capture-controller.js';
+import { isCaptureSupported } from '../capture/microphone.js';
+import { ERROR_CODES, RecorderError, type ErrorCode, type RecorderErrorDetail } from '../errors.js';
+import type { ThymiaEventDetails, ThymiaEventName } from '../events.js';
+import { formatClock, type Translate } from '../i18n/messages.js';
+import {
+  currentStep,
+  hasNextStep,
+  initialState,
+  readyToSubmit,
+  transition,
+  type MachineEvent,
+  type MachineState,
+  type RecorderStateName,
+  type RecordingName,
+  type RetryAction,
+} from '../state/machine.js';
+import { planRestore } from '../state/restore-plan.js';
+import type { Take } from '../state/take.js';
+import { PersistenceController } from '../storage/persistence-controller.js';
+import type { RecoverableRecording } from '../storage/restore.js';
+import { callFailureMessage, modelErrorMessage } from './outcome-messages.js';
+
+/** What the flow reads from the element's public properties, fresh each time it acts. */
+export interface FlowSettings {
+  readonly model: string;
+  readonly steps: readonly RecordingName[];
+  readonly minSpeechSeconds: number;
+  readonly maxSeconds: number;
+  readonly pollIntervalMs: number;
+  readonly autoSubmit: boolean;
+  /** Nothing to record: follow a call, or an activity done elsewhere. */
+  readonly following: boolean;
+  readonly statusUrl: string | undefined;
+  readonly sessionUrl: string | undefined;
+  readonly activityLink: string | undefined;
+  readonly uploadUrls: Partial<Record<RecordingName, string>>;
+  readonly requestInit: RequestInit;
+  readonly statusAdapter: string | StatusAdapter;
+  readonly timing: Partial<ResilienceTiming>;
+  readonly storageKey: string;
+}
+
+export interface FlowOptions {
+  readonly settings: () => FlowSettings;
+  /** Messages for `thymia-error` and notices, in the element's language. */
+  readonly t: () => Translate;
+  readonly emit: <Name extends ThymiaEventName>(name: Name, detail: ThymiaEventDetails[Name]) => void;
+}
+
+export interface UploadProgress {
+  readonly loaded: number;
+  readonly total: number;
+  /** The connection dropped and the upload waits to retry. */
+  readonly retrying: boolean;
+}
+
+/** Everything the element renders, read-only. */
+export interface FlowSnapshot {
+  readonly machine: MachineState;
+  readonly notice: RecorderErrorDetail | undefined;
+  readonly upload: UploadProgress;
+  readonly outcome: Extract<StatusOutcome, { phase: 'complete' }> | undefined;
+  /** An activity the person was handed off to (from `activity-link` or the session). */
+  readonly handoffLink: string | undefined;
+  /** The latest status string, shown while following a call. */
+  readonly lastStatus: string | undefined;
+  /** The takes on show came from storage, not from this page: offer upload or discard. */
+  readonly restoredOffer: boolean;
+}
+
+type StopReason = 'user' | 'max' | 'mic-lost';
+
+export class FlowController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #options: FlowOptions;
+  #machine: MachineState;
+  #notice: RecorderErrorDetail | undefined;
+  #upload: UploadProgress = { loaded: 0, total: 0, retrying: false };
+  #outcome: FlowSnapshot['outcome'];
+  #handoffLink: string | undefined;
+  #lastStatus: string | undefined;
+  #restoredOffer = false;
+
+  readonly #takes = new Map<RecordingName, Take>();
+  /** Takes a pre-signed URL has confirmed, by the URL that confirmed them. */
+  readonly #delivered = new Map<RecordingName, string>();
+  #destination: Destination | undefined;
+  /** The network job running now (upload, session, polling); one at a time. */
+  #work: AbortController | undefined;
+  #stopping: Promise<void> | undefined;
+  #resultEmitted = false;
+  #storageKey: string | undefined;
+
+  readonly capture: CaptureController;
+  readonly #persistence: PersistenceController;
+
+  constructor(host: ReactiveControllerHost, options: FlowOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#machine = initialState(options.settings().steps);
+    this.capture = new CaptureController(host, {
+      onMaxReached: () => void this.#stopCapture('max'),
+      onTrackEnded: () => void this.#stopCapture('mic-lost'),
+      onChunk: (chunk) =>
+        this.#persistence.appendChunk(chunk, {
+          mimeType: this.capture.mimeType,
+          durationSeconds: this.capture.elapsedSeconds,
+          speechSeconds: this.capture.speechSeconds,
+        }),
+    });
+    this.#persistence = new PersistenceController(host, {
+      storageKey: () => this.#settings.storageKey,
+      model: () => this.#settings.model,
+      steps: () => this.#settings.steps,
+      onRestore: (found) => this.#restore(found),
+      onStorageFailed: () => this.#inform(ERROR_CODES.storageFailed, this.#t('storage-failed')),
+    });
+    host.addController(this);
+  }
+
+  get snapshot(): FlowSnapshot {
+    return {
+      machine: this.#machine,
+      notice: this.#notice,
+      upload: this.#upload,
+      outcome: this.#outcome,
+      handoffLink: this.#handoffLink,
+      lastStatus: this.#lastStatus,
+      restoredOffer: this.#restoredOffer,
+    };
+  }
+
+  get state(): RecorderStateName {
+    return this.#machine.phase.name;
+  }
+
+  /** A pre-signed URL of the current submission already holds this take (a retry skips it). */
+  isSent(step: RecordingName): boolean {
+    const settings = this.#settings;
+    // A session re-mints on every submit, and everything goes to the new run.
+    const url = settings.sessionUrl ? undefined : settings.uploadUrls[step];
+    return !!url && this.#delivered.get(step) === url;
+  }
+
+  get #settings(): FlowSettings {
+    return this.#options.settings();
+  }
+
+  get #t(): Translate {
+    return this.#options.t();
+  }
+
+  // ── Lifecycle ────────────────────────────────────────────────────────
+
+  hostConnected(): void {
+    // Reattached mid-processing (moved in the DOM): pick the polling back up.
+    if (this.state === 'processing' && !this.#work) void this.#poll();
+    // Reattached mid-upload: the upload was aborted on disconnect; start it again.
+    if (this.state === 'uploading' && !this.#work) void this.#uploadAndPoll();
+    // Reattached mid-capture: the microphone was released on disconnect and the
+    // take lives on only in storage; start over from there, as a reload would.
+    const phase = this.#machine.phase;
+    const captureLost = phase.name === 'recording' || phase.name === 'requesting-permission' || (phase.name === 'recorded' && !phase.final);
+    if (captureLost && !this.capture.active) {
+      this.#takes.clear();
+      this.#apply({ type: 'reset' });
+    }
+  }
+
+  hostDisconnected(): void {
+    this.#abortWork('disconnected');
+  }
+
+  /** Before each render: follow property changes that matter while idle. */
+  hostUpdate(): void {
+    const settings = this.#settings;
+    if (this.#machine.steps !== settings.steps && this.state === 'idle') this.#machine = initialState(settings.steps);
+    this.capture.maxSeconds = settings.maxSeconds;
+    // Following needs no click: start once there is somewhere to poll.
+    if (settings.following && this.state === 'idle' && !this.#work && (settings.statusUrl || settings.sessionUrl)) void this.#startFollowing();
+    // A storage key given after connecting scopes a different store: look there too.
+    const keyChanged = this.#storageKey !== undefined && this.#storageKey !== settings.storageKey;
+    this.#storageKey = settings.storageKey;
+    if (keyChanged && this.state === 'idle' && !this.#takes.size) void this.#persistence.lookup();
+  }
+
+  // ── Intents ──────────────────────────────────────────────────────────
+
+  /** Asks for the microphone and starts recording the current step. */
+  start(): Promise<void> {
+    if (this.state === 'error' && this.#notice?.code === ERROR_CODES.modelError) this.#apply({ type: 'reset' });
+    if (this.state !== 'idle' && !(this.state === 'error' && this.#retry === 'record')) return Promise.resolve();
+    if (!isCaptureSupported()) {
+      this.#fail(new RecorderError(ERROR_CODES.unsupportedBrowser, 'unsupported'), 'none');
+      return Promise.resolve();
+    }
+    // getUserMedia runs synchronously here, inside the caller's click.
+    const begun = this.capture.begin();
+    this.#persistence.beginTake(currentStep(this.#machine));
+    this.#restoredOffer = false;
+    this.#notice = undefined;
+    this.#apply({ type: 'start' });
+    return begun.then(
+      () => {
+        if (this.state !== 'requesting-permission') return;
+        this.#apply({ type: 'permission-granted' });
+        this.#options.emit('thymia-recording-start', { recording: currentStep(this.#machine) });
+      },
+      (error: unknown) => this.#fail(error, 'record'),
+    );
+  }
+
+  /** Stops recording. Too little speech pauses instead, so the person can continue. */
+  stop(): Promise<void> {
+    return this.#stopCapture('user');
+  }
+
+  /** Uploads the recording(s) and waits for the upload to be confirmed; results follow by event. */
+  async submit(): Promise<void> {
+    if (this.state === 'recording') await this.#stopCapture('user');
+    if (this.state === 'recorded' && !readyToSubmit(this.#machine)) return;
+    if (!this.#apply({ type: 'submit' })) return;
+    this.#notice = undefined;
+    this.#restoredOffer = false;
+    await this.#uploadAndPoll();
+  }
+
+  /** Discards the recording(s) and returns to `idle`. */
+  async reset(): Promise<void> {
+    this.#abortWork('reset');
+    this.capture.release();
+    // Storage writes are queued per key, so forgetting after the state change cannot race a new take.
+    const forgotten = this.#persistence.forget(this.#settings.steps);
+    this.#restoredOffer = false;
+    this.#takes.clear();
+    this.#delivered.clear();
+    this.#destination = undefined;
+    this.#resultEmitted = false;
+    this.#notice = undefined;
+    this.#outcome = undefined;
+    this.#handoffLink = this.#lastStatus = undefined;
+    this.#upload = { loaded: 0, total: 0, retrying: false };
+    this.#apply({ type: 'reset' });
+    await forgotten;
+  }
+
+  /** Resumes a take paused before it held enough speech. */
+  continue(): void {
+    if (this.state !== 'recorded') return;
+    this.#notice = undefined;
+    this.capture.resume();
+    this.#apply({ type: 'continue' });
+    this.#options.emit('thymia-recording-start', { recording: currentStep(this.#machine) });
+  }
+
+  /** Discards one take (the current one by default) and goes back to record it. */
+  async retake(step?: RecordingName): Promise<void> {
+    const recording = step ?? currentStep(this.#machine);
+    this.capture.release();
+    this.#takes.delete(recording);
+    this.#delivered.delete(recording);
+    await this.#persistence.forget([recording]);
+    this.#notice = undefined;
+    this.#restoredOffer = false;
+    this.#apply({ type: 'retake', step: recording });
+  }
+
+  /** Apollo: on to the next step once this one holds enough speech. */
+  async next(): Promise<void> {
+    if (this.state === 'recording') await this.#stopCapture('user');
+    if (this.state !== 'recorded') return;
+    this.#notice = undefined;
+    this.#apply({ type: 'next-step' });
+  }
+
+  /** After a polling failure: ask for the result again (the upload already landed). */
+  retryPoll(): void {
+    if (this.#retry !== 'poll') return;
+    this.#notice = undefined;
+    this.#apply({ type: 'resume-polling' });
+    void (this.#settings.following ? this.#startFollowing() : this.#poll());
+  }
+
+  // ── Capture ──────────────────────────────────────────────────────────
+
+  #stopCapture(reason: StopReason): Promise<void> {
+    // Stop, the limit and a lost track can all arrive while the recorder drains its last chunk.
+    this.#stopping ??= this.#stopCaptureOnce(reason).finally(() => (this.#stopping = undefined));
+    return this.#stopping;
+  }
+
+  async #stopCaptureOnce(reason: StopReason): Promise<void> {
+    const phase = this.#machine.phase;
+    // A microphone lost while paused ends the take too: it can no longer be continued.
+    const pausedTakeLost = reason === 'mic-lost' && phase.name === 'recorded' && !phase.final && this.capture.active;
+    if (this.state !== 'recording' && !pausedTakeLost) return;
+    const recording = currentStep(this.#machine);
+    const { minSpeechSeconds: min, maxSeconds } = this.#settings;
+    const enough = this.capture.speechSeconds >= min;
+    if (reason === 'user' && !enough) {
+      const { elapsedSeconds: durationSeconds, speechSeconds, mimeType, size } = this.capture;
+      this.capture.pause();
+      this.#apply({ type: 'stopped', final: false, take: { durationSeconds, speechSeconds, enough } });
+      this.#options.emit('thymia-recording-stop', { recording, durationSeconds, speechSeconds, mimeType, size });
+      this.#inform(ERROR_CODES.tooShort, this.#t('stoppedTooEarly', { speech: Math.floor(speechSeconds), min }));
+      return;
+    }
+    const take: Take = { ...(await this.capture.finish()), recording };
+    const { durationSeconds, speechSeconds, mimeType } = take;
+    this.#takes.set(recording, take);
+    this.#apply({ type: 'stopped', final: true, take: { durationSeconds, speechSeconds, enough } });
+    this.#options.emit('thymia-recording-stop', { recording, durationSeconds, speechSeconds, mimeType, size: take.blob.size });
+    void this.#persistence.keep(recording, take);
+    if (reason === 'mic-lost') {
+      this.#inform(ERROR_CODES.micLost, this.#t('mic-lost'));
+    } else if (reason === 'max' && !enough) {
+      this.#inform(ERROR_CODES.tooShort, this.#t('autoStoppedTooShort', { max: formatClock(maxSeconds), speech: Math.floor(speechSeconds) }));
+    }
+    if (this.#settings.autoSubmit && enough) {
+      // A retaken earlier step may complete the set: submit rather than revisit a recorded step.
+      if (readyToSubmit(this.#machine)) await this.submit();
+      else if (hasNextStep(this.#machine)) this.#apply({ type: 'next-step' });
+    }
+  }
+
+  /** Offers back recordings an earlier page kept but never got uploaded. */
+  #restore(found: readonly RecoverableRecording[]): void {
+    if (this.state !== 'idle' || this.#takes.size) return;
+    const plan = planRestore(found, this.#settings.steps, this.#settings.minSpeechSeconds);
+    if (!this.#apply({ type: 'restored', takes: plan.summaries })) return;
+    for (const take of plan.takes) this.#takes.set(take.recording, take);
+    for (const [step, url] of Object.entries(plan.delivered)) this.#delivered.set(step as RecordingName, url);
+    this.#restoredOffer = true;
+    for (const detail of plan.details) this.#options.emit('thymia-restored', detail);
+    if (this.#settings.autoSubmit && readyToSubmit(this.#machine)) void this.submit();
+  }
+
+  // ── Upload and polling ───────────────────────────────────────────────
+
+  /** Runs one network job: aborts whatever ran before, and forgets the job once it settles. */
+  async #run<T>(job: (signal: AbortSignal) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown } | undefined> {
+    this.#work?.abort();
+    const work = new AbortController();
+    this.#work = work;
+    try {
+      return { ok: true, value: await job(work.signal) };
+    } catch (error) {
+      // Aborted (reset, disconnect, a newer job): whoever aborted owns what happens next.
+      return work.signal.aborted ? undefined : { ok: false, error };
+    } finally {
+      if (this.#work === work) this.#work = undefined;
+    }
+  }
+
+  #abortWork(reason: string): void {
+    this.#work?.abort(new DOMException(reason, 'AbortError'));
+    this.#work = undefined;
+  }
+
+  async #uploadAndPoll(): Promise<void> {
+    const settings = this.#settings;
+    const takes = settings.steps.map((step) => this.#takes.get(step)).filter((take): take is Take => !!take);
+    this.#upload = { loaded: 0, total: takes.reduce((total, take) => total + take.blob.size, 0), retrying: false };
+    const delivered = await this.#run((signal) =>
+      deliverTakes({
+        steps: settings.steps,
+        takes: takes.map((take) => ({ recording: take.recording, blob: take.blob, uploadedTo: this.#delivered.get(take.recording) })),
+        staticDestination: { statusUrl: settings.statusUrl ?? '', uploadUrls: settings.uploadUrls },
+        session: settings.sessionUrl ? { url: settings.sessionUrl, model: settings.model, init: settings.requestInit } : undefined,
+        signal,
+        timing: resolveTiming(settings.timing),
+        onProgress: (recording, loaded, total, overall) => {
+          this.#setUpload({ ...overall, retrying: false });
+          this.#options.emit('thymia-upload-progress', { recording, loaded, total });
+        },
+        onRetry: (recording, attempt, delayMs, reason) => {
+          this.#setUpload({ ...this.#upload, retrying: true });
+          this.#options.emit('thymia-upload-retry', { recording, attempt, delayMs, reason });
+        },
+        onDelivered: async (recording, url) => {
+          this.#setUpload({ ...this.#upload, retrying: false });
+          this.#delivered.set(recording, url);
+          await this.#persistence.markUploaded(recording, url);
+          this.#options.emit('thymia-upload-complete', { recording });
+        },
+      }).then(async (destination) => {
+        // Every recording is confirmed (or has nowhere to go): nothing left worth keeping or offering back.
+        await this.#persistence.forget(settings.steps);
+        return destination;
+      }),
+    );
+    if (!delivered) return;
+    if (!delivered.ok) {
+      this.#fail(delivered.error, 'submit');
+      return;
+    }
+    const destination = delivered.value;
+    this.#destination = destination;
+    // Hand-off: the host chose an activity over upload, so the takes have nowhere to go.
+    if (isHandoff(destination, settings.steps)) this.#handoffLink = destination.activityLink;
+    this.#apply({ type: 'uploaded' });
+    void this.#poll();
+  }
+
+  #setUpload(upload: UploadProgress): void {
+    this.#upload = upload;
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Follows a call or an activity: nothing is recorded here. A `session-url`
+   * is asked once for the status URL (and maybe an activity link) first.
+   */
+  async #startFollowing(): Promise<void> {
+    if (this.#work) return;
+    this.#apply({ type: 'follow' });
+    const settings = this.#settings;
+    if (settings.sessionUrl && !this.#destination) {
+      const session = { url: settings.sessionUrl, model: settings.model, init: settings.requestInit };
+      const minted = await this.#run((signal) => mintDestination(session, signal));
+      if (!minted) return;
+      if (!minted.ok) {
+        // Nothing was recorded, so "could not be sent" would mislead: report it as a status failure.
+        const { error } = minted;
+        const missing = error instanceof RecorderError && error.code === ERROR_CODES.missingConfig;
+        this.#fail(missing ? error : new RecorderError(ERROR_CODES.statusFailed, 'session failed', { cause: error }), 'poll');
+        return;
+      }
+      this.#destination = { ...minted.value, uploadUrls: {} };
+    }
+    this.#handoffLink = this.#destination?.activityLink ?? settings.activityLink;
+    this.#host.requestUpdate();
+    await this.#poll();
+  }
+
+  async #poll(): Promise<void> {
+    const settings = this.#settings;
+    const url = this.#destination?.statusUrl || settings.statusUrl;
+    if (!url) {
+      this.#fail(new RecorderError(ERROR_CODES.missingConfig, 'missing statusUrl'), 'poll');
+      return;
+    }
+    const timing = resolveTiming(settings.timing);
+    const polled = await this.#run((signal) =>
+      pollStatus({
+        url,
+        init: settings.requestInit,
+        intervalMs: settings.pollIntervalMs,
+        adapter: resolveAdapter(settings.statusAdapter),
+        context: { model: settings.model },
+        signal,
+        requestTimeoutMs: timing.statusTimeoutMs,
+        maxBackoffMs: timing.statusRetryMaxMs,
+        maxMalformed: timing.statusMaxMalformed,
+        onStatus: (status) => {
+          this.#lastStatus = status.status;
+          this.#host.requestUpdate();
+          this.#options.emit('thymia-status', { status: status.status, response: status.response });
+        },
+      }),
+    );
+    if (!polled) return;
+    if (polled.ok) {
+      this.#finish(polled.value);
+      return;
+    }
+    const code = polled.error instanceof RecorderError ? polled.error.code : ERROR_CODES.statusFailed;
+    this.#fail(polled.error, code === ERROR_CODES.dataDeleted ? 'none' : 'poll');
+  }
+
+  #finish(outcome: StatusOutcome): void {
+    if (outcome.phase === 'complete') {
+      if (this.#resultEmitted) return;
+      this.#resultEmitted = true;
+      this.#outcome = outcome;
+      this.#apply({ type: 'completed' });
+      const { model, modelRunId, results, warnings, response } = outcome;
+      this.#options.emit('thymia-result', { model, modelRunId, results, warnings, response });
+    } else if (outcome.phase === 'failed') {
+      const { errorCode } = outcome;
+      if (outcome.code === ERROR_CODES.dataDeleted) {
+        this.#fail(new RecorderError(ERROR_CODES.dataDeleted, 'deleted', { errorCode }), 'none');
+        return;
+      }
+      const t = this.#t;
+      const message = outcome.callFailure ? callFailureMessage(outcome.callFailure, t) : modelErrorMessage(errorCode, t);
+      // A failed call or activity cannot be redone from here; the host starts a new one.
+      this.#fail(new RecorderError(ERROR_CODES.modelError, message, { errorCode }), this.#settings.following ? 'none' : 'record');
+    }
+  }
+
+  // ── State, events, errors ────────────────────────────────────────────
+
+  get #retry(): RetryAction | undefined {
+    const phase = this.#machine.phase;
+    return phase.name === 'error' ? phase.retry : undefined;
+  }
+
+  /** Feeds the machine; false when the event did not apply. */
+  #apply(event: MachineEvent): boolean {
+    const previous = this.state;
+    const next = transition(this.#machine, event);
+    if (next === this.#machine) return false;
+    this.#machine = next;
+    this.#host.requestUpdate();
+    if (next.phase.name !== previous) this.#options.emit('thymia-state-change', { state: next.phase.name, previous });
+    return true;
+  }
+
+  /** Reports an error that does not leave the current state (guidance, kept audio). */
+  #inform(code: ErrorCode, message: string): void {
+    const detail: RecorderErrorDetail = { code, message, recoverable: true };
+    this.#notice = detail;
+    this.#host.requestUpdate();
+    this.#options.emit('thymia-error', detail);
+  }
+
+  #fail(error: unknown, retry: RetryAction): void {
+    if (error instanceof DOMException && error.name === 'AbortError') return;
+    const code = error instanceof RecorderError ? error.code : ERROR_CODES.uploadFailed;
+    const errorCode = error instanceof RecorderError ? error.extra.errorCode : undefined;
+    // model-error carries its translated advice; every other code maps to its own message.
+    const message = code === ERROR_CODES.modelError && error instanceof RecorderError ? error.message : this.#t(code);
+    const recoverable = retry !== 'none';
+    const detail: RecorderErrorDetail = errorCode ? { code, message, recoverable, errorCode } : { code, message, recoverable };
+    if (retry === 'record' && code !== ERROR_CODES.modelError) this.capture.release();
+    this.#notice = detail;
+    this.#apply({ type: 'failed', error: detail, retry });
+    this.#options.emit('thymia-error', detail);
+  }
+}

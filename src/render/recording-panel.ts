@@ -1,0 +1,242 @@
+/**
+ * Everything the element shows, phase by phase: step indicator, prompt, the
+ * live timer and meters, notices, results and the controls. Controls only
+ * call the actions they are given; the state they show comes from the flow's
+ * snapshot. One table (`PHASE_VIEWS`) pairs each phase's body with its controls.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { ERROR_CODES } from '../errors.js';
+import type { FlowSnapshot } from '../flow/flow-controller.js';
+import { formatClock, type Translate } from '../i18n/messages.js';
+import { currentStep, hasNextStep, readyToSubmit, type Phase, type RecordingName } from '../state/machine.js';
+import { renderActivityHandoff, renderFollowStatus, type ActivityMode } from './activity-handoff.js';
+import { renderApolloPrompt, renderStepIndicator, renderTakesReview } from './apollo-steps.js';
+import { renderResultViews } from './result-views.js';
+import type { ResultsMode } from './results-mode.js';
+
+/** What the person can ask for; the element routes each to the flow. */
+export interface PanelActions {
+  readonly start: () => void;
+  readonly stop: () => void;
+  readonly submit: () => void;
+  readonly reset: () => void;
+  readonly next: () => void;
+  readonly continue: () => void;
+  readonly retake: (step?: RecordingName) => void;
+  readonly retryPoll: () => void;
+}
+
+/** The capture's live readings while recording. */
+export interface LiveReadings {
+  readonly elapsedSeconds: number;
+  readonly speechSeconds: number;
+  /** 0 … 1. */
+  readonly level: number;
+}
+
+export interface PanelContext {
+  readonly snapshot: FlowSnapshot;
+  readonly live: LiveReadings;
+  readonly t: Translate;
+  readonly lang: string;
+  readonly model: string;
+  readonly minSpeechSeconds: number;
+  readonly maxSeconds: number;
+  readonly following: boolean;
+  readonly activityMode: ActivityMode;
+  readonly hostMode: ResultsMode | undefined;
+  readonly isSent: (step: RecordingName) => boolean;
+  readonly actions: PanelActions;
+}
+
+type Part = TemplateResult | typeof nothing;
+interface PhaseView {
+  readonly body: (ctx: PanelContext) => Part;
+  readonly controls: (ctx: PanelContext) => Part;
+}
+type PhaseOf<Name extends Phase['name']> = Extract<Phase, { name: Name }>;
+
+export function renderPanel(ctx: PanelContext): TemplateResult {
+  const phase = ctx.snapshot.machine.phase.name;
+  const view = PHASE_VIEWS[phase];
+  const busy = phase === 'complete' || phase === 'processing' || phase === 'uploading';
+  return html`
+    ${busy ? nothing : renderSteps(ctx)} ${busy ? nothing : renderPrompt(ctx)} ${view.body(ctx)}
+    ${ctx.snapshot.notice ? renderNotice(ctx) : nothing}
+    <div class="controls">${view.controls(ctx)}</div>
+  `;
+}
+
+function phaseOf<Name extends Phase['name']>(ctx: PanelContext, _name: Name): PhaseOf<Name> {
+  return ctx.snapshot.machine.phase as PhaseOf<Name>;
+}
+
+function renderSteps({ snapshot: { machine }, t }: PanelContext): Part {
+  if (machine.steps.length < 2) return nothing;
+  return renderStepIndicator(machine.steps, currentStep(machine), machine.takes, t);
+}
+
+function renderPrompt(ctx: PanelContext): Part {
+  const { machine } = ctx.snapshot;
+  if (ctx.following) return nothing;
+  if (machine.steps.length > 1) return renderApolloPrompt(currentStep(machine), ctx.t, ctx.minSpeechSeconds);
+  return html`<div part="prompt"><slot name="prompt"><p>${ctx.t('instructionsHelios')}</p></slot></div>`;
+}
+
+function renderNotice({ snapshot: { notice, machine } }: PanelContext): TemplateResult {
+  const { code, recoverable, message } = notice!;
+  const tone = code === ERROR_CODES.tooShort || (machine.phase.name === 'recorded' && recoverable) ? 'info' : 'error';
+  return html`<div part="error" role="alert" data-code=${code} data-tone=${tone}>${message}</div>`;
+}
+
+/** Apollo: both takes listed, each retakeable, once both are in (and after a failed upload). */
+function renderReview(ctx: PanelContext): Part {
+  const { machine } = ctx.snapshot;
+  if (machine.steps.length < 2 || !readyToSubmit(machine)) return nothing;
+  const takes = machine.steps.map((step) => ({ step, take: machine.takes[step]!, sent: ctx.isSent(step) }));
+  return renderTakesReview(takes, ctx.t, (step) => ctx.actions.retake(step));
+}
+
+function speechMeter({ t, minSpeechSeconds: min }: PanelContext, speechSeconds: number): TemplateResult {
+  const ratio = min > 0 ? Math.min(1, speechSeconds / min) : 1;
+  const remaining = Math.max(0, Math.ceil(min - speechSeconds));
+  const progress = t('speechProgress', { speech: Math.floor(speechSeconds), min });
+  return html`
+    <span
+      part="speech-meter"
+      role="progressbar"
+      aria-label=${progress}
+      aria-valuemin="0"
+      aria-valuemax=${min}
+      aria-valuenow=${Math.min(min, Math.floor(speechSeconds))}
+      data-speech-seconds=${speechSeconds.toFixed(1)}
+      ><span class="meter-fill" style=${styleMap({ '--value': String(ratio) })}></span
+    ></span>
+    <p class="hint" aria-live="polite">${progress} — ${remaining > 0 ? t('speechNeedMore', { remaining }) : t('speechEnough')}</p>
+  `;
+}
+
+function button(part: string, label: string, onClick: () => void, options: { primary?: boolean; disabled?: boolean } = {}): TemplateResult {
+  return html`<button type="button" part=${part} class=${options.primary ? 'primary' : ''} ?disabled=${options.disabled ?? false} @click=${onClick}>
+    ${label}
+  </button>`;
+}
+
+/** Following a call or handed off to an activity: what is happening, instead of "analysing". */
+function renderFollowing({ snapshot, activityMode, t }: PanelContext): TemplateResult {
+  const link = snapshot.handoffLink;
+  return html`${link ? renderActivityHandoff(link, activityMode === 'iframe' ? 'iframe' : 'tab', t) : nothing}
+    ${renderFollowStatus(snapshot.lastStatus, t)}
+    <progress part="progress" aria-label=${t('followWaiting')}></progress>`;
+}
+
+const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
+  idle: {
+    body: () => nothing,
+    controls: ({ following, t, actions }) => (following ? nothing : button('record-button', t('record'), actions.start, { primary: true })),
+  },
+  'requesting-permission': {
+    body: ({ t }) => html`<p class="hint" role="status">${t('requestingPermission')}</p>`,
+    controls: ({ t }) => button('record-button', t('record'), () => undefined, { primary: true, disabled: true }),
+  },
+  recording: {
+    body: (ctx) => {
+      const { t, live, maxSeconds } = ctx;
+      return html`<div class="live">
+        <span part="timer" role="timer" aria-label=${t('timer')}
+          ><span class="recording-dot" aria-hidden="true"></span>${formatClock(live.elapsedSeconds)} / ${formatClock(maxSeconds)}</span
+        >
+        <span part="level-meter" role="meter" aria-label=${t('levelMeter')} aria-valuemin="0" aria-valuemax="100"
+          aria-valuenow=${Math.round(live.level * 100)}
+          ><span class="meter-fill" style=${styleMap({ '--value': String(live.level) })}></span
+        ></span>
+        ${speechMeter(ctx, live.speechSeconds)}
+      </div>`;
+    },
+    controls: ({ snapshot: { machine }, live, minSpeechSeconds, t, actions }) => {
+      const enough = live.speechSeconds >= minSpeechSeconds;
+      const current = currentStep(machine);
+      const lastNeeded = machine.steps.every((step) => step === current || machine.takes[step]?.enough);
+      return html`${button('stop-button', t('stop'), actions.stop, { primary: !enough })}
+      ${lastNeeded
+        ? button('submit-button', t('finishAndSubmit'), actions.submit, { primary: enough, disabled: !enough })
+        : button('next-button', t('finishAndNext'), actions.next, { primary: enough, disabled: !enough })}`;
+    },
+  },
+  recorded: {
+    body: (ctx) => {
+      const { snapshot, t } = ctx;
+      const take = snapshot.machine.takes[currentStep(snapshot.machine)];
+      if (!take) return nothing;
+      const values = { duration: formatClock(take.durationSeconds), speech: Math.floor(take.speechSeconds) };
+      return html`${snapshot.restoredOffer
+          ? html`<p class="hint" part="restored" role="status">${take.enough ? t('restoredOffer', values) : t('restoredTooShort', values)}</p>`
+          : nothing}<div class="live">
+          <span part="timer" role="timer" aria-label=${t('timer')}>${formatClock(take.durationSeconds)}</span>
+          ${speechMeter(ctx, take.speechSeconds)}
+        </div>${renderReview(ctx)}`;
+    },
+    controls: (ctx) => {
+      const { snapshot, t, actions } = ctx;
+      const { machine } = snapshot;
+      const ready = readyToSubmit(machine);
+      const take = machine.takes[currentStep(machine)];
+      // An Apollo step restored on its own, with enough speech, carries on to the next step instead.
+      if (snapshot.restoredOffer && (ready || !take?.enough)) {
+        return html`${ready ? button('submit-button restore-upload-button', t('restoreUpload'), actions.submit, { primary: true }) : nothing}
+        ${button('retake-button discard-button', t('discard'), actions.reset, { primary: !ready })}`;
+      }
+      const canContinue = !phaseOf(ctx, 'recorded').final;
+      return html`${canContinue ? button('continue-button', t('continueRecording'), actions.continue, { primary: true }) : nothing}
+      ${button('retake-button', t('retake'), () => actions.retake())}
+      ${!ready && hasNextStep(machine)
+        ? button('next-button', t('next'), actions.next, { primary: !!take?.enough, disabled: !take?.enough })
+        : button('submit-button', t('submit'), actions.submit, { primary: ready, disabled: !ready })}`;
+    },
+  },
+  uploading: {
+    body: ({ snapshot: { upload, machine }, t }) =>
+      html`<p class="hint" role="status">${upload.retrying ? t('uploadRetrying') : t(machine.steps.length > 1 ? 'uploadingApollo' : 'uploading')}</p>
+        <progress part="progress" aria-label=${t('uploadProgress')} max=${Math.max(1, upload.total)} value=${upload.loaded}></progress>`,
+    controls: () => nothing,
+  },
+  processing: {
+    body: (ctx) => {
+      const { snapshot, t } = ctx;
+      if (ctx.following || snapshot.handoffLink) return renderFollowing(ctx);
+      return html`<p class="hint" role="status">${t(snapshot.machine.steps.length > 1 ? 'processingApollo' : 'processing')}</p>
+        <progress part="progress" aria-label=${t('processing')}></progress>`;
+    },
+    controls: () => nothing,
+  },
+  complete: {
+    body: ({ snapshot, t, lang, hostMode, model }) => {
+      const outcome = snapshot.outcome;
+      const views = outcome?.views ?? [];
+      return html`<section part="results" aria-live="polite">
+        ${renderResultViews(views, { t, lang, hostMode, model, warnings: outcome?.warnings ?? [] })}
+      </section>`;
+    },
+    controls: () => nothing,
+  },
+  error: {
+    // A failed upload keeps both takes: show which already went, each still retakeable.
+    body: (ctx) => (phaseOf(ctx, 'error').retry === 'submit' ? renderReview(ctx) : nothing),
+    controls: (ctx) => {
+      const { t, actions, snapshot } = ctx;
+      const phase = phaseOf(ctx, 'error');
+      switch (phase.retry) {
+        case 'record':
+          return button('record-button', phase.error.code === ERROR_CODES.modelError ? t('recordAgain') : t('tryAgain'), actions.start, { primary: true });
+        case 'submit':
+          return html`${button('submit-button', t('tryAgain'), actions.submit, { primary: true, disabled: !readyToSubmit(snapshot.machine) })}
+          ${button('retake-button', t('retake'), () => actions.retake())}`;
+        case 'poll':
+          return button('retry-button', t('tryAgain'), actions.retryPoll, { primary: true });
+        default:
+          return nothing;
+      }
+    },
+  },
+};

@@ -1,0 +1,34 @@
+import { expect } from '@open-wc/testing';
+import { thymiaAdapter } from '../../src/api/adapters/index.js';
+import { StatusShapeError } from '../../src/api/status-error.js';
+import { QUESTIONNAIRE_AVAILABLE, QUESTIONNAIRE_DETAILS, QUESTIONNAIRE_PENDING, QUESTIONNAIRE_UNSCORED } from '../fixtures/questionnaire.js';
+
+const context = { model: 'helios' };
+
+describe('thymia adapter: questionnaires', () => {
+  it('keeps waiting while the person has not completed the questionnaire', () => {
+    expect(thymiaAdapter(QUESTIONNAIRE_PENDING, context)).to.deep.equal({
+      phase: 'pending',
+      status: 'RESULTS_NOT_AVAILABLE',
+      response: QUESTIONNAIRE_PENDING,
+    });
+  });
+
+  it('completes with the details as results and a questionnaire view', () => {
+    const outcome = thymiaAdapter(QUESTIONNAIRE_AVAILABLE, context);
+    if (outcome.phase !== 'complete') throw new Error(outcome.phase);
+    expect(outcome.model).to.equal('questionnaire');
+    expect(outcome.results).to.deep.equal(QUESTIONNAIRE_DETAILS);
+    expect(outcome.views).to.deep.equal([{ kind: 'questionnaire', details: QUESTIONNAIRE_DETAILS }]);
+  });
+
+  it('accepts a questionnaire that cannot be scored', () => {
+    const outcome = thymiaAdapter(QUESTIONNAIRE_UNSCORED, context);
+    expect(outcome.phase).to.equal('complete');
+  });
+
+  it('rejects RESULTS_AVAILABLE without details rather than completing with nothing to show', () => {
+    expect(() => thymiaAdapter({ status: 'RESULTS_AVAILABLE' }, context)).to.throw(StatusShapeError, /details/);
+    expect(() => thymiaAdapter({ status: 'RESULTS_AVAILABLE', details: { name: 'x' } }, context)).to.throw(StatusShapeError);
+  });
+});
