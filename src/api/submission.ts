@@ -5,9 +5,10 @@
  */
 import { ERROR_CODES, RecorderError } from '../errors.js';
 import type { RecordingName } from '../state/machine.js';
-import { mintSession } from './session.js';
+import { mintSession, type SessionBody } from './session.js';
 import type { ResilienceTiming } from './timing.js';
 import { uploadRecording } from './upload.js';
+import { isUrlExpired } from './url-expiry.js';
 
 /** Where a submission's recordings go and where its run reports. */
 export interface Destination {
@@ -17,16 +18,15 @@ export interface Destination {
   readonly activityLink?: string;
 }
 
-/** A stopped recording on its way; `uploadedTo` remembers the URL that confirmed it. */
+/** A stopped recording on its way. */
 export interface DeliverableTake {
   readonly recording: RecordingName;
   readonly blob: Blob;
-  uploadedTo?: string;
 }
 
-export interface SessionRequest {
+/** The host's `session-url`, what is `POST`ed to it, and the host's `RequestInit` for it. */
+export interface SessionRequest extends SessionBody {
   readonly url: string;
-  readonly model: string;
   readonly init?: RequestInit;
 }
 
@@ -34,6 +34,12 @@ export interface DeliveryOptions {
   readonly steps: readonly RecordingName[];
   /** The takes, in step order. */
   readonly takes: readonly DeliverableTake[];
+  /**
+   * The URL that already confirmed each take (an earlier attempt, a restored
+   * upload marker): a take is not sent again to the URL that has it. Read,
+   * never written; new confirmations arrive through `onDelivered`.
+   */
+  readonly delivered?: Partial<Record<RecordingName, string>>;
   /** The URLs the host set as attributes; ignored when `session` is given. */
   readonly staticDestination: Destination;
   readonly session?: SessionRequest;
@@ -44,7 +50,12 @@ export interface DeliveryOptions {
   readonly onRetry: (recording: RecordingName, attempt: number, delayMs: number, reason: string) => void;
   /** A take is confirmed at `url`; awaited before the next take starts, so it can be recorded durably. */
   readonly onDelivered: (recording: RecordingName, url: string) => Promise<void> | void;
+  /** The clock upload URLs' expiry is read against; tests set a skewed one. */
+  readonly now?: () => number;
 }
+
+/** The session is asked at most this often per submission: once, and once more if its URLs expire. */
+const MAX_MINTS = 2;
 
 /** The session answered with an activity link and no upload URLs: the person records there instead. */
 export function isHandoff(destination: Destination, steps: readonly RecordingName[]): boolean {
@@ -53,7 +64,8 @@ export function isHandoff(destination: Destination, steps: readonly RecordingNam
 
 /** Asks the host backend for a fresh run: its status URL and upload URLs (or activity link). */
 export async function mintDestination(session: SessionRequest, signal: AbortSignal): Promise<Destination> {
-  const answer = await mintSession(session.url, session.model, session.init, signal);
+  const { url, init, ...body } = session;
+  const answer = await mintSession(url, body, init, signal);
   const uploadUrls: Partial<Record<RecordingName, string>> = answer.uploadUrls
     ? { moodQuestion: answer.uploadUrls.moodQuestionUploadUrl, readAloud: answer.uploadUrls.readAloudUploadUrl }
     : { main: answer.recordingUploadUrl };
@@ -66,15 +78,22 @@ function assertComplete(destination: Destination, steps: readonly RecordingName[
   if (missing.length) throw new RecorderError(ERROR_CODES.missingConfig, `missing ${missing.join(', ')}`);
 }
 
-async function uploadPending(destination: Destination, options: DeliveryOptions): Promise<void> {
+/**
+ * Uploads every take the destination does not have yet. Refuses up front,
+ * before any byte goes out, when one of their URLs is past its expiry: a
+ * half-delivered submission helps nobody when a new run is needed anyway.
+ */
+async function uploadPending(destination: Destination, confirmed: Map<RecordingName, string>, options: DeliveryOptions): Promise<void> {
   const { takes, timing } = options;
+  const now = options.now ?? Date.now;
+  const pending = takes.filter((take) => confirmed.get(take.recording) !== destination.uploadUrls[take.recording]);
+  if (pending.some((take) => isUrlExpired(destination.uploadUrls[take.recording]!, now()))) {
+    throw new RecorderError(ERROR_CODES.uploadUrlExpired, 'upload URL past its expiry');
+  }
   const total = takes.reduce((sum, take) => sum + take.blob.size, 0);
-  let confirmed = takes
-    .filter((take) => take.uploadedTo === destination.uploadUrls[take.recording])
-    .reduce((sum, take) => sum + take.blob.size, 0);
-  for (const take of takes) {
-    const url = destination.uploadUrls[take.recording];
-    if (!url || take.uploadedTo === url) continue;
+  let done = total - pending.reduce((sum, take) => sum + take.blob.size, 0);
+  for (const take of pending) {
+    const url = destination.uploadUrls[take.recording]!;
     const { recording } = take;
     await uploadRecording(url, take.blob, {
       signal: options.signal,
@@ -82,40 +101,48 @@ async function uploadPending(destination: Destination, options: DeliveryOptions)
       retryBaseMs: timing.uploadRetryBaseMs,
       retryMaxMs: timing.uploadRetryMaxMs,
       maxAttempts: timing.uploadMaxAttempts,
-      onProgress: (loaded, size) => options.onProgress(recording, loaded, size, { loaded: confirmed + loaded, total }),
+      now,
+      onProgress: (loaded, size) => options.onProgress(recording, loaded, size, { loaded: done + loaded, total }),
       onRetry: (attempt, delayMs, reason) => options.onRetry(recording, attempt, delayMs, reason),
     });
-    take.uploadedTo = url;
-    confirmed += take.blob.size;
+    confirmed.set(recording, url);
+    done += take.blob.size;
     await options.onDelivered(recording, url);
   }
+}
+
+function isExpiry(error: unknown): boolean {
+  return error instanceof RecorderError && error.code === ERROR_CODES.uploadUrlExpired;
 }
 
 /**
  * Gets every take to its URL and returns the destination used. With a
  * session the run is minted now (the URLs live one hour) and, if a URL has
- * expired all the same, minted once more; a new run means every take goes
- * again. Takes already confirmed at their URL are not sent twice.
+ * expired all the same — by what it says, or by failing near its expiry —
+ * minted once more; a new run means every take goes again. Without a
+ * session an expired URL is `upload-url-expired` and nothing is sent to it.
+ * Takes already confirmed at their URL are not sent twice.
  */
 export async function deliverTakes(options: DeliveryOptions): Promise<Destination> {
   const { session, signal, steps } = options;
+  const confirmed = new Map(Object.entries(options.delivered ?? {}) as [RecordingName, string][]);
+  let mints = 0;
   const mint = async (): Promise<Destination> => {
+    mints += 1;
     const destination = await mintDestination(session!, signal);
-    for (const take of options.takes) take.uploadedTo = undefined;
+    confirmed.clear();
     return destination;
   };
   let destination = session ? await mint() : options.staticDestination;
-  if (isHandoff(destination, steps)) return destination;
-  assertComplete(destination, steps);
-  try {
-    await uploadPending(destination, options);
-  } catch (error) {
-    const expired = error instanceof RecorderError && error.code === ERROR_CODES.uploadUrlExpired;
-    if (!expired || !session) throw error;
-    destination = await mint();
+  for (;;) {
     if (isHandoff(destination, steps)) return destination;
     assertComplete(destination, steps);
-    await uploadPending(destination, options);
+    try {
+      await uploadPending(destination, confirmed, options);
+      return destination;
+    } catch (error) {
+      if (!isExpiry(error) || !session || mints >= MAX_MINTS) throw error;
+      destination = await mint();
+    }
   }
-  return destination;
 }

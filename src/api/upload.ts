@@ -1,6 +1,8 @@
 import { ERROR_CODES, RecorderError } from '../errors.js';
 import { baseMimeType } from '../capture/mime.js';
 import { backoffDelay, retryAfterMs, sleep } from './backoff.js';
+import { isRetryableStatus } from './http.js';
+import { EXPIRY_SKEW_MS, isUrlExpired, urlExpiresAt } from './url-expiry.js';
 
 export interface UploadOptions {
   readonly signal?: AbortSignal;
@@ -12,6 +14,8 @@ export interface UploadOptions {
   readonly retryMaxMs?: number;
   /** Abort and retry an attempt that has made no progress for this long. */
   readonly stallTimeoutMs?: number;
+  /** The clock the URL's expiry is read against (tests set a skewed one). */
+  readonly now?: () => number;
 }
 
 interface AttemptResult {
@@ -20,13 +24,22 @@ interface AttemptResult {
   readonly retryAfter: string | null;
 }
 
-/** S3 answers an expired or re-used pre-signed URL with 403 AccessDenied. */
-export function isExpiredUploadResponse(status: number, body: string): boolean {
-  return status === 403 || (status === 400 && /expired/i.test(body));
+/**
+ * Whether a failed attempt means the URL has expired. A URL that says when
+ * it expires is judged by that: a refusal, readable (403) or not (a network
+ * error, as a 403 without CORS headers looks), close enough to the expiry
+ * that a skewed clock could hide it. A URL that does not say falls back to
+ * S3's answers: 403 AccessDenied, or a 400 that mentions expiry.
+ */
+export function isExpiredUploadResponse(status: number, body: string, url?: string, now: number = Date.now()): boolean {
+  const expiresAt = url === undefined ? undefined : urlExpiresAt(url);
+  if (expiresAt === undefined) return status === 403 || (status === 400 && /expired/i.test(body));
+  if ((status === 400 || status === 403) && /expired/i.test(body)) return true;
+  return (status === 0 || status === 403) && now + EXPIRY_SKEW_MS >= expiresAt;
 }
 
-function isRetryableStatus(status: number): boolean {
-  return status === 0 || status === 408 || status === 429 || status >= 500;
+function expired(status: number | undefined, why: string): RecorderError {
+  return new RecorderError(ERROR_CODES.uploadUrlExpired, why, { status });
 }
 
 /**
@@ -109,27 +122,31 @@ function whenOnline(signal?: AbortSignal): Promise<void> {
  * backoff and jitter (honouring Retry-After), never other 4xx. While the
  * browser is offline it goes quiet: no attempts, no backoff, and failures
  * the offline network explains do not count; it resumes the moment `online`
- * fires. Throws RecorderError `upload-url-expired` for an expired/used URL
- * and `upload-failed` otherwise.
+ * fires. Never PUTs to a URL past its expiry (see url-expiry.ts). Throws
+ * RecorderError `upload-url-expired` for an expired or used URL (before any
+ * attempt when the URL says so) and `upload-failed` otherwise.
  */
 export async function uploadRecording(url: string, body: Blob, options: UploadOptions = {}): Promise<void> {
   const maxAttempts = options.maxAttempts ?? 5;
+  const now = options.now ?? Date.now;
   for (let attempt = 1; ; ) {
     if (isOffline()) {
       options.onRetry?.(attempt, 0, 'offline');
       await whenOnline(options.signal);
     }
+    // Checked before every attempt: a long offline wait or backoff can outlive the URL.
+    if (isUrlExpired(url, now())) throw expired(undefined, 'upload URL past its expiry');
     const result = await putOnce(url, body, options);
     if (result.status >= 200 && result.status < 300) {
       options.onProgress?.(body.size, body.size);
       return;
     }
-    if (isExpiredUploadResponse(result.status, result.body)) {
-      throw new RecorderError(ERROR_CODES.uploadUrlExpired, `upload answered ${result.status}`, { status: result.status });
+    // The connection went away under this attempt: wait for it rather than spend an attempt.
+    if (result.status === 0 && isOffline()) continue;
+    if (isExpiredUploadResponse(result.status, result.body, url, now())) {
+      throw expired(result.status, `upload answered ${result.status || 'network error'} at the URL's expiry`);
     }
     const retryable = isRetryableStatus(result.status);
-    // The connection went away under this attempt: wait for it rather than spend an attempt.
-    if (retryable && result.status === 0 && isOffline()) continue;
     if (!retryable || attempt >= maxAttempts) {
       throw new RecorderError(ERROR_CODES.uploadFailed, `upload answered ${result.status || 'network error'}`, {
         status: result.status,

@@ -34,7 +34,6 @@ describe('delivering a submission (no element)', () => {
     expect(destination.statusUrl).to.equal(session.statusUrl);
     expect(delivered).to.deep.equal(['main']);
     expect(overall.at(-1)).to.equal(1);
-    expect(take.uploadedTo).to.equal(session.recordingUploadUrl);
     const run = await inspectRun(session.id);
     expect(run.uploads.main.sha256).to.equal(await sha256(take.blob));
     expect(run.uploads.main.contentType).to.equal('audio/webm');
@@ -42,14 +41,98 @@ describe('delivering a submission (no element)', () => {
 
   it('does not send a take twice to the URL that already confirmed it', async () => {
     const session = await createSession('helios');
-    const take: DeliverableTake = { recording: 'main', blob: audio(), uploadedTo: session.recordingUploadUrl };
+    const take: DeliverableTake = { recording: 'main', blob: audio() };
     const { options: opts, delivered } = options({
       takes: [take],
+      delivered: { main: session.recordingUploadUrl },
       staticDestination: { statusUrl: session.statusUrl, uploadUrls: { main: session.recordingUploadUrl } },
     });
     await deliverTakes(opts);
     expect(delivered).to.deep.equal([]);
     expect((await inspectRun(session.id)).uploadRequests).to.equal(0);
+  });
+
+  it('leaves the takes it is given untouched: confirmations arrive only through onDelivered', async () => {
+    const session = await createSession('helios');
+    const take: DeliverableTake = Object.freeze({ recording: 'main', blob: audio() });
+    const already = Object.freeze({});
+    const { options: opts, delivered } = options({
+      takes: [take],
+      delivered: already,
+      staticDestination: { statusUrl: session.statusUrl, uploadUrls: { main: session.recordingUploadUrl } },
+    });
+    await deliverTakes(opts);
+    expect(delivered).to.deep.equal(['main']);
+    expect(Object.keys(take)).to.deep.equal(['recording', 'blob']);
+    expect((await inspectRun(session.id)).uploads.main.sha256).to.equal(await sha256(take.blob));
+  });
+
+  it('sends a take again when the URL that confirmed it is not this run\'s', async () => {
+    const session = await createSession('helios');
+    const take: DeliverableTake = { recording: 'main', blob: audio() };
+    const { options: opts, delivered } = options({
+      takes: [take],
+      delivered: { main: '/mock-upload/an-older-run/main' },
+      staticDestination: { statusUrl: session.statusUrl, uploadUrls: { main: session.recordingUploadUrl } },
+    });
+    await deliverTakes(opts);
+    expect(delivered).to.deep.equal(['main']);
+    expect((await inspectRun(session.id)).uploads.main.sha256).to.equal(await sha256(take.blob));
+  });
+
+  it('never PUTs to a static URL past its expiry: upload-url-expired, nothing sent', async () => {
+    const session = await createSession('apollo');
+    const signedAt = new Date(Date.now() - 3_600_000).toISOString().replace(/[-:]|\.\d+/g, '');
+    const stale = new URL(session.uploadUrls!.readAloudUploadUrl, location.href);
+    stale.searchParams.set('X-Amz-Date', signedAt);
+    stale.searchParams.set('X-Amz-Expires', '3600');
+    const { options: opts, delivered } = options({
+      steps: ['moodQuestion', 'readAloud'],
+      takes: [{ recording: 'moodQuestion', blob: audio() }, { recording: 'readAloud', blob: audio() }],
+      staticDestination: { statusUrl: session.statusUrl, uploadUrls: { moodQuestion: session.uploadUrls!.moodQuestionUploadUrl, readAloud: stale.href } },
+    });
+    const error = await deliverTakes(opts).then(() => undefined, (caught: unknown) => caught);
+    expect((error as RecorderError).code).to.equal('upload-url-expired');
+    expect(delivered, 'not even the take whose URL is fresh: the run needs new URLs anyway').to.deep.equal([]);
+    expect((await inspectRun(session.id)).uploadRequests).to.equal(0);
+  });
+
+  it('with a session, a minted URL already past its expiry is re-minted before anything is sent', async () => {
+    const tag = `stale${Date.now()}`;
+    const take: DeliverableTake = { recording: 'main', blob: audio() };
+    // The mock's URLs carry no signing date: stamp each minted one as thymia's are (signed now, one hour),
+    // and have the first judged by a device clock two hours ahead, so it looks expired.
+    const realFetch = window.fetch;
+    let mints = 0;
+    let skewMs = 0;
+    window.fetch = (async (...args: Parameters<typeof fetch>) => {
+      const answer = await realFetch(...args);
+      if (!String(args[0]).startsWith('/api/session')) return answer;
+      const json = await answer.json();
+      const stamped = new URL(json.recordingUploadUrl, location.href);
+      stamped.searchParams.set('X-Amz-Date', new Date().toISOString().replace(/[-:]|\.\d+/g, ''));
+      stamped.searchParams.set('X-Amz-Expires', '3600');
+      json.recordingUploadUrl = stamped.href;
+      mints += 1;
+      skewMs = mints === 1 ? 2 * 3_600_000 : 0;
+      return new Response(JSON.stringify(json), { status: answer.status, headers: answer.headers });
+    }) as typeof fetch;
+    const { options: opts, delivered } = options({
+      takes: [take],
+      staticDestination: { statusUrl: '', uploadUrls: {} },
+      session: { url: `/api/session?tag=${tag}`, model: 'helios' },
+      now: () => Date.now() + skewMs,
+    });
+    try {
+      await deliverTakes(opts);
+    } finally {
+      window.fetch = realFetch;
+    }
+    const runs = (await (await fetch(`/__mock/tags/${tag}`)).json()) as { uploadRequests: number; uploads: Record<string, { sha256: string }> }[];
+    expect(runs).to.have.length(2);
+    expect(runs[0].uploadRequests, 'nothing sent to the URL that looked expired').to.equal(0);
+    expect(runs[1].uploads.main.sha256).to.equal(await sha256(take.blob));
+    expect(delivered).to.deep.equal(['main']);
   });
 
   it('names what is missing as missing-config', async () => {

@@ -1,12 +1,20 @@
 import { expect } from '@open-wc/testing';
 import { retryAfterMs } from '../../src/api/backoff.js';
-import { uploadRecording } from '../../src/api/upload.js';
+import { isExpiredUploadResponse, uploadRecording } from '../../src/api/upload.js';
 import { ERROR_CODES, RecorderError } from '../../src/errors.js';
 import { createSession, inspectRun, sha256 } from '../helpers/element.js';
 import { goOffline, goOnline, sleep } from '../helpers/network.js';
 
 const audio = () => new Blob([crypto.getRandomValues(new Uint8Array(48_000))], { type: 'audio/webm;codecs=opus' });
 const fast = { retryBaseMs: 20, retryMaxMs: 200, stallTimeoutMs: 600 };
+
+/** The mock's URL, signed (as S3 SigV4 writes it) `agoMs` ago for `lifetimeS` seconds. */
+function signedUrl(url: string, agoMs: number, lifetimeS: number): string {
+  const signed = new URL(url, location.href);
+  signed.searchParams.set('X-Amz-Date', new Date(Date.now() - agoMs).toISOString().replace(/[-:]|\.\d+/g, ''));
+  signed.searchParams.set('X-Amz-Expires', String(lifetimeS));
+  return signed.href;
+}
 
 async function failure(promise: Promise<unknown>): Promise<RecorderError> {
   const error = await promise.then(() => undefined, (reason: unknown) => reason);
@@ -49,6 +57,51 @@ describe('uploadRecording against the mock pre-signed URL', () => {
     const refused = await createSession('helios', { uploadFaults: '400' });
     expect((await failure(uploadRecording(refused.recordingUploadUrl!, audio(), fast))).code).to.equal(ERROR_CODES.uploadFailed);
     expect((await inspectRun(refused.id)).uploadRequests).to.equal(1);
+  });
+
+  it('never PUTs to a URL its own expiry says is past, or within the margin of it', async () => {
+    const session = await createSession('helios');
+    for (const url of [signedUrl(session.recordingUploadUrl!, 3_700_000, 3600), signedUrl(session.recordingUploadUrl!, 0, 20)]) {
+      expect((await failure(uploadRecording(url, audio(), fast))).code).to.equal(ERROR_CODES.uploadUrlExpired);
+    }
+    expect((await inspectRun(session.id)).uploadRequests).to.equal(0);
+  });
+
+  it('a URL that lapses during the backoff is not tried again', async () => {
+    const session = await createSession('helios', { uploadFaults: '503' });
+    const url = signedUrl(session.recordingUploadUrl!, 0, 3600);
+    let clock = Date.now();
+    const retries: string[] = [];
+    const error = await failure(
+      uploadRecording(url, audio(), { ...fast, now: () => clock, onRetry: (_a, _d, reason) => ((clock += 3_600_000), retries.push(reason)) }),
+    );
+    expect(error.code).to.equal(ERROR_CODES.uploadUrlExpired);
+    expect(retries).to.deep.equal(['HTTP 503']);
+    expect((await inspectRun(session.id)).uploadRequests).to.equal(1);
+  });
+
+  it('a network failure close to the URL\'s expiry is the expiry (a 403 without CORS headers looks like one); far from it, a retry', async () => {
+    const near = await createSession('helios', { uploadFaults: 'stall' });
+    const error = await failure(uploadRecording(signedUrl(near.recordingUploadUrl!, 3_540_000, 3600), audio(), fast));
+    expect(error.code).to.equal(ERROR_CODES.uploadUrlExpired);
+    expect((await inspectRun(near.id)).uploadRequests, 'not retried').to.equal(1);
+
+    const far = await createSession('helios', { uploadFaults: 'stall' });
+    const blob = audio();
+    await uploadRecording(signedUrl(far.recordingUploadUrl!, 0, 3600), blob, fast);
+    expect((await inspectRun(far.id)).uploads.main.sha256).to.equal(await sha256(blob));
+  });
+
+  it('reads a refusal by the URL\'s expiry when it has one: a 403 far from expiry is a refusal, not an expiry', () => {
+    const now = Date.parse('2026-11-23T09:45:00Z');
+    const url = 'https://s3/k?X-Amz-Date=20261123T094107Z&X-Amz-Expires=3600';
+    expect(isExpiredUploadResponse(403, '<Code>SignatureDoesNotMatch</Code>', url, now)).to.be.false;
+    expect(isExpiredUploadResponse(403, '<Message>Request has expired</Message>', url, now)).to.be.true;
+    expect(isExpiredUploadResponse(0, '', url, now)).to.be.false;
+    expect(isExpiredUploadResponse(0, '', url, Date.parse('2026-11-23T10:40:00Z'))).to.be.true;
+    expect(isExpiredUploadResponse(500, '', url, Date.parse('2026-11-23T10:40:00Z'))).to.be.false;
+    expect(isExpiredUploadResponse(403, '', '/mock-upload/1/main', now), 'a URL that does not say: 403 is expiry').to.be.true;
+    expect(isExpiredUploadResponse(0, '', '/mock-upload/1/main', now)).to.be.false;
   });
 
   it('gives up with upload-failed after maxAttempts server errors', async () => {
