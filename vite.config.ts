@@ -1,10 +1,11 @@
 /**
  * One config, two jobs:
  *
- * - `vite build` — the library bundle `dist/thymia-recorder.js`: one
- *   self-contained ES module (Lit, zod, idb-keyval inlined, no chunks, no
- *   eval, no workers) that defines `<thymia-recorder>` when loaded with
- *   `<script type="module" src>`.
+ * - `vite build` — the library bundle `dist/thymia-recorder.js`: a
+ *   self-contained ES module (Lit, zod, idb-keyval inlined, no eval, no
+ *   workers) that defines `<thymia-recorder>` when loaded with
+ *   `<script type="module" src>`, plus chunks beside it that it imports
+ *   only when needed.
  * - `vite` (`npm run demo`) — serves `index.html` (the demo page, which
  *   imports `/src/index.ts`) with the demo host backend mounted as
  *   middleware: mock thymia by default, the real thymia API when
@@ -38,14 +39,16 @@ export default defineConfig({
     sourcemap: true,
     reportCompressedSize: true,
     lib: {
-      entry: 'src/index.ts',
+      entry: 'src/bundle.ts',
       formats: ['es'],
       fileName: () => 'thymia-recorder.js',
     },
     rolldownOptions: {
-      // Everything is inlined: no `external`, and one file whatever the imports.
+      // Everything is inlined (no `external`); what is needed only later
+      // (results views, languages, the network and capture engines) lands in
+      // chunks next to the entry, loaded with import() from its own directory.
       output: {
-        codeSplitting: false,
+        chunkFileNames: 'thymia-recorder-[name]-[hash].js',
         // Vite keeps whitespace and pure annotations in ES library output so
         // that bundlers can tree-shake it; this file is a finished artifact
         // for <script type="module">, so minify it fully.

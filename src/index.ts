@@ -2,12 +2,11 @@
  * Package entry for bundlers: defines `<thymia-recorder>` (once, even if
  * loaded twice) and exports its types and building blocks.
  */
-import { ThymiaRecorder } from './thymia-recorder.js';
+import { defineThymiaRecorder } from './define.js';
 
-export const TAG_NAME = 'thymia-recorder';
+defineThymiaRecorder();
 
-if (!customElements.get(TAG_NAME)) customElements.define(TAG_NAME, ThymiaRecorder);
-
+export { TAG_NAME } from './define.js';
 export { ThymiaRecorder, type RecorderModel } from './thymia-recorder.js';
 export { THYMIA_EVENT_NAMES, ThymiaEvent } from './events.js';
 export type * from './events.js';

@@ -17,8 +17,8 @@ import {
 import { translator, type Translate } from './i18n/messages.js';
 import type { ActivityMode } from './render/activity-handoff.js';
 import { FocusFollower } from './render/focus-follower.js';
-import { protocolStyles } from './render/protocol-styles.js';
-import { renderPanel, type PanelActions } from './render/recording-panel.js';
+import { LazyModule } from './render/lazy-module.js';
+import { renderPanel, type PanelActions, type ProtocolViews } from './render/recording-panel.js';
 import { hostResultsMode, type ResultsMode } from './render/results-mode.js';
 import type { RecorderStateName, RecordingName } from './state/machine.js';
 import { recorderStyles } from './styles.js';
@@ -91,7 +91,7 @@ export type { RecorderModel } from './flow/protocol.js';
  * @cssproperty --thymia-font - Font shorthand.
  */
 export class ThymiaRecorder extends LitElement {
-  static override styles = [recorderStyles, protocolStyles];
+  static override styles = [recorderStyles];
 
   /** One recording (`helios`) or two (`apollo`: mood question, then read-aloud). */
   @property({ reflect: true }) model: RecorderModel = 'helios';
@@ -171,7 +171,10 @@ export class ThymiaRecorder extends LitElement {
     settings: () => this.#settings,
     t: () => this.#t,
     emit: (name, detail) => this.#emit(name, detail),
+    // The result is rendered the moment it is announced: its views are loaded first.
+    prepareOutcome: () => this.#loadViews(),
   });
+  readonly #views = new LazyModule<ProtocolViews>(() => import('./render/protocol-views.js'));
   readonly #actions: PanelActions = {
     start: () => void this.start(),
     stop: () => void this.stop(),
@@ -218,6 +221,34 @@ export class ThymiaRecorder extends LitElement {
     if (!this.hasAttribute('state')) this.setAttribute('state', this.state);
   }
 
+  protected override willUpdate(): void {
+    // A Helios page needs these only once the recording is on its way; everything else from the start.
+    const state = this.state;
+    if (this.model === 'apollo' || this.#following || state === 'uploading' || state === 'processing' || state === 'complete') void this.#loadViews();
+  }
+
+  /** Also waits for views still loading, so `await el.updateComplete` sees the finished render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    if (this.#views.pending && !this.#views.value) {
+      // A chunk that failed to load leaves the render as it is rather than failing the host's await.
+      await this.#views.pending.catch(() => undefined);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  #loadViews(): Promise<unknown> {
+    if (this.#views.pending) return this.#views.pending;
+    return this.#views.load().then((views) => {
+      // Adopted next to the base sheet: constructable stylesheets keep strict CSPs happy.
+      const root = this.renderRoot;
+      const sheet = views.protocolStyles.styleSheet;
+      if (root instanceof ShadowRoot && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      this.requestUpdate();
+    });
+  }
+
   get #lang(): string {
     return this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
@@ -251,6 +282,8 @@ export class ThymiaRecorder extends LitElement {
       statusAdapter: this.statusAdapter,
       timing: this.timing,
       storageKey: this.storageKey || `thymia-recorder:${this.model}`,
+      sleepTime: undefined,
+      wakeTime: undefined,
     };
   }
 
@@ -275,6 +308,7 @@ export class ThymiaRecorder extends LitElement {
       hostMode: hostResultsMode(this.results),
       isSent: (step) => this.#flow.isSent(step),
       actions: this.#actions,
+      views: this.#views.value,
     })}`;
   }
 }

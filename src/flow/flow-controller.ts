@@ -6,10 +6,8 @@
  * intent methods and re-dispatches what `emit` hands it. No rendering here.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { resolveAdapter } from '../api/adapters/index.js';
 import type { StatusAdapter, StatusOutcome } from '../api/outcome.js';
-import { pollStatus } from '../api/poller.js';
-import { deliverTakes, isHandoff, mintDestination, type Destination } from '../api/submission.js';
+import type { Destination } from '../api/submission.js';
 import { resolveTiming, type ResilienceTiming } from '../api/timing.js';
 import { CaptureController } from '../capture/capture-controller.js';
 import { isCaptureSupported } from '../capture/microphone.js';
@@ -52,6 +50,9 @@ export interface FlowSettings {
   readonly statusAdapter: string | StatusAdapter;
   readonly timing: Partial<ResilienceTiming>;
   readonly storageKey: string;
+  /** `ask-sleep`: when the person last fell asleep and woke up, as they entered it (local, no zone). */
+  readonly sleepTime: string | undefined;
+  readonly wakeTime: string | undefined;
 }
 
 export interface FlowOptions {
@@ -59,6 +60,8 @@ export interface FlowOptions {
   /** Messages for `thymia-error` and notices, in the element's language. */
   readonly t: () => Translate;
   readonly emit: <Name extends ThymiaEventName>(name: Name, detail: ThymiaEventDetails[Name]) => void;
+  /** Awaited before a result is announced, so whatever renders it is ready. */
+  readonly prepareOutcome?: (outcome: StatusOutcome) => Promise<unknown>;
 }
 
 export interface UploadProgress {
@@ -84,6 +87,9 @@ export interface FlowSnapshot {
 
 type StopReason = 'user' | 'max' | 'mic-lost';
 
+/** Upload, session and polling code (with zod and the adapters) loads the first time it is needed. */
+const loadNetwork = () => import('../api/network.js');
+
 export class FlowController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #options: FlowOptions;
@@ -104,6 +110,8 @@ export class FlowController implements ReactiveController {
   #stopping: Promise<void> | undefined;
   #resultEmitted = false;
   #storageKey: string | undefined;
+  /** When the first recording of this submission started: thymia's `recordingTime`. */
+  #recordingStartedAt: Date | undefined;
 
   readonly capture: CaptureController;
   readonly #persistence: PersistenceController;
@@ -211,6 +219,7 @@ export class FlowController implements ReactiveController {
     // getUserMedia runs synchronously here, inside the caller's click.
     const begun = this.capture.begin();
     this.#persistence.beginTake(currentStep(this.#machine));
+    if (!this.#takes.size) this.#recordingStartedAt = new Date();
     this.#restoredOffer = false;
     this.#notice = undefined;
     this.#apply({ type: 'start' });
@@ -249,6 +258,7 @@ export class FlowController implements ReactiveController {
     this.#takes.clear();
     this.#delivered.clear();
     this.#destination = undefined;
+    this.#recordingStartedAt = undefined;
     this.#resultEmitted = false;
     this.#notice = undefined;
     this.#outcome = undefined;
@@ -344,6 +354,7 @@ export class FlowController implements ReactiveController {
     if (!this.#apply({ type: 'restored', takes: plan.summaries })) return;
     for (const take of plan.takes) this.#takes.set(take.recording, take);
     for (const [step, url] of Object.entries(plan.delivered)) this.#delivered.set(step as RecordingName, url);
+    this.#recordingStartedAt = new Date(plan.startedAt);
     this.#restoredOffer = true;
     for (const detail of plan.details) this.#options.emit('thymia-restored', detail);
     if (this.#settings.autoSubmit && readyToSubmit(this.#machine)) void this.submit();
@@ -375,12 +386,25 @@ export class FlowController implements ReactiveController {
     const settings = this.#settings;
     const takes = settings.steps.map((step) => this.#takes.get(step)).filter((take): take is Take => !!take);
     this.#upload = { loaded: 0, total: takes.reduce((total, take) => total + take.blob.size, 0), retrying: false };
+    const { deliverTakes, isHandoff, localIsoTime } = await loadNetwork();
+    // Reset (or moved away) while the code loaded: nothing to send any more.
+    if (this.state !== 'uploading') return;
     const delivered = await this.#run((signal) =>
       deliverTakes({
         steps: settings.steps,
-        takes: takes.map((take) => ({ recording: take.recording, blob: take.blob, uploadedTo: this.#delivered.get(take.recording) })),
+        takes,
+        delivered: Object.fromEntries(this.#delivered),
         staticDestination: { statusUrl: settings.statusUrl ?? '', uploadUrls: settings.uploadUrls },
-        session: settings.sessionUrl ? { url: settings.sessionUrl, model: settings.model, init: settings.requestInit } : undefined,
+        session: settings.sessionUrl
+          ? {
+              url: settings.sessionUrl,
+              model: settings.model,
+              init: settings.requestInit,
+              recordingTime: localIsoTime(this.#recordingStartedAt ?? new Date()),
+              sleepTime: settings.sleepTime,
+              wakeTime: settings.wakeTime,
+            }
+          : undefined,
         signal,
         timing: resolveTiming(settings.timing),
         onProgress: (recording, loaded, total, overall) => {
@@ -431,7 +455,7 @@ export class FlowController implements ReactiveController {
     const settings = this.#settings;
     if (settings.sessionUrl && !this.#destination) {
       const session = { url: settings.sessionUrl, model: settings.model, init: settings.requestInit };
-      const minted = await this.#run((signal) => mintDestination(session, signal));
+      const minted = await this.#run(async (signal) => (await loadNetwork()).mintDestination(session, signal));
       if (!minted) return;
       if (!minted.ok) {
         // Nothing was recorded, so "could not be sent" would mislead: report it as a status failure.
@@ -455,12 +479,12 @@ export class FlowController implements ReactiveController {
       return;
     }
     const timing = resolveTiming(settings.timing);
-    const polled = await this.#run((signal) =>
-      pollStatus({
+    const polled = await this.#run(async (signal) =>
+      (await loadNetwork()).pollStatus({
         url,
         init: settings.requestInit,
         intervalMs: settings.pollIntervalMs,
-        adapter: resolveAdapter(settings.statusAdapter),
+        adapter: (await loadNetwork()).resolveAdapter(settings.statusAdapter),
         context: { model: settings.model },
         signal,
         requestTimeoutMs: timing.statusTimeoutMs,
@@ -475,7 +499,9 @@ export class FlowController implements ReactiveController {
     );
     if (!polled) return;
     if (polled.ok) {
-      this.#finish(polled.value);
+      await this.#options.prepareOutcome?.(polled.value)?.catch(() => undefined);
+      // Reset or moved on while the views loaded: this answer is no longer wanted.
+      if (this.state === 'processing') this.#finish(polled.value);
       return;
     }
     const code = polled.error instanceof RecorderError ? polled.error.code : ERROR_CODES.statusFailed;

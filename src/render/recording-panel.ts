@@ -10,10 +10,11 @@ import { ERROR_CODES } from '../errors.js';
 import type { FlowSnapshot } from '../flow/flow-controller.js';
 import { formatClock, type Translate } from '../i18n/messages.js';
 import { currentStep, hasNextStep, readyToSubmit, type Phase, type RecordingName } from '../state/machine.js';
-import { renderActivityHandoff, renderFollowStatus, type ActivityMode } from './activity-handoff.js';
-import { renderApolloPrompt, renderStepIndicator, renderTakesReview } from './apollo-steps.js';
-import { renderResultViews } from './result-views.js';
+import type { ActivityMode } from './activity-handoff.js';
+import type * as ProtocolViewsModule from './protocol-views.js';
 import type { ResultsMode } from './results-mode.js';
+
+export type ProtocolViews = typeof ProtocolViewsModule;
 
 /** What the person can ask for; the element routes each to the flow. */
 export interface PanelActions {
@@ -48,6 +49,8 @@ export interface PanelContext {
   readonly hostMode: ResultsMode | undefined;
   readonly isSent: (step: RecordingName) => boolean;
   readonly actions: PanelActions;
+  /** Apollo steps, results and hand-offs: loaded on demand, absent on a Helios page until needed. */
+  readonly views: ProtocolViews | undefined;
 }
 
 type Part = TemplateResult | typeof nothing;
@@ -72,15 +75,15 @@ function phaseOf<Name extends Phase['name']>(ctx: PanelContext, _name: Name): Ph
   return ctx.snapshot.machine.phase as PhaseOf<Name>;
 }
 
-function renderSteps({ snapshot: { machine }, t }: PanelContext): Part {
-  if (machine.steps.length < 2) return nothing;
-  return renderStepIndicator(machine.steps, currentStep(machine), machine.takes, t);
+function renderSteps({ snapshot: { machine }, t, views }: PanelContext): Part {
+  if (machine.steps.length < 2 || !views) return nothing;
+  return views.renderStepIndicator(machine.steps, currentStep(machine), machine.takes, t);
 }
 
 function renderPrompt(ctx: PanelContext): Part {
   const { machine } = ctx.snapshot;
   if (ctx.following) return nothing;
-  if (machine.steps.length > 1) return renderApolloPrompt(currentStep(machine), ctx.t, ctx.minSpeechSeconds);
+  if (machine.steps.length > 1) return ctx.views?.renderApolloPrompt(currentStep(machine), ctx.t, ctx.minSpeechSeconds) ?? nothing;
   return html`<div part="prompt"><slot name="prompt"><p>${ctx.t('instructionsHelios')}</p></slot></div>`;
 }
 
@@ -93,9 +96,9 @@ function renderNotice({ snapshot: { notice, machine } }: PanelContext): Template
 /** Apollo: both takes listed, each retakeable, once both are in (and after a failed upload). */
 function renderReview(ctx: PanelContext): Part {
   const { machine } = ctx.snapshot;
-  if (machine.steps.length < 2 || !readyToSubmit(machine)) return nothing;
+  if (machine.steps.length < 2 || !readyToSubmit(machine) || !ctx.views) return nothing;
   const takes = machine.steps.map((step) => ({ step, take: machine.takes[step]!, sent: ctx.isSent(step) }));
-  return renderTakesReview(takes, ctx.t, (step) => ctx.actions.retake(step));
+  return ctx.views.renderTakesReview(takes, ctx.t, (step) => ctx.actions.retake(step));
 }
 
 function speechMeter({ t, minSpeechSeconds: min }: PanelContext, speechSeconds: number): TemplateResult {
@@ -124,10 +127,10 @@ function button(part: string, label: string, onClick: () => void, options: { pri
 }
 
 /** Following a call or handed off to an activity: what is happening, instead of "analysing". */
-function renderFollowing({ snapshot, activityMode, t }: PanelContext): TemplateResult {
+function renderFollowing({ snapshot, activityMode, t, views }: PanelContext): TemplateResult {
   const link = snapshot.handoffLink;
-  return html`${link ? renderActivityHandoff(link, activityMode === 'iframe' ? 'iframe' : 'tab', t) : nothing}
-    ${renderFollowStatus(snapshot.lastStatus, t)}
+  return html`${link && views ? views.renderActivityHandoff(link, activityMode === 'iframe' ? 'iframe' : 'tab', t) : nothing}
+    ${views?.renderFollowStatus(snapshot.lastStatus, t) ?? nothing}
     <progress part="progress" aria-label=${t('followWaiting')}></progress>`;
 }
 
@@ -211,11 +214,10 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
     controls: () => nothing,
   },
   complete: {
-    body: ({ snapshot, t, lang, hostMode, model }) => {
+    body: ({ snapshot, t, lang, hostMode, model, views }) => {
       const outcome = snapshot.outcome;
-      const views = outcome?.views ?? [];
       return html`<section part="results" aria-live="polite">
-        ${renderResultViews(views, { t, lang, hostMode, model, warnings: outcome?.warnings ?? [] })}
+        ${views?.renderResultViews(outcome?.views ?? [], { t, lang, hostMode, model, warnings: outcome?.warnings ?? [] }) ?? nothing}
       </section>`;
     },
     controls: () => nothing,

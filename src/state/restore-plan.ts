@@ -26,6 +26,8 @@ export interface RestorePlan {
   readonly takes: readonly Take[];
   /** Steps a pre-signed URL already accepted, by URL. */
   readonly delivered: Partial<Record<RecordingName, string>>;
+  /** When the earliest restored recording started (epoch ms): the submission's `recordingTime`. */
+  readonly startedAt: number;
   readonly summaries: Partial<Record<RecordingName, TakeSummary>>;
   readonly details: readonly RestoredDetail[];
 }
@@ -43,6 +45,7 @@ export function planRestore(
   const takes: Take[] = [];
   const delivered: Partial<Record<RecordingName, string>> = {};
   const summaries: Partial<Record<RecordingName, TakeSummary>> = {};
+  let startedAt = now;
   const details: RestoredDetail[] = [];
   for (const step of steps) {
     const entry = found.find((candidate) => candidate.recording === step);
@@ -57,8 +60,10 @@ export function planRestore(
       speechSeconds,
     });
     if (entry.uploadedTo) delivered[step] = entry.uploadedTo;
+    // Stored when it stopped: it started its own length earlier.
+    startedAt = Math.min(startedAt, entry.createdAt - durationSeconds * 1000);
     summaries[step] = { durationSeconds, speechSeconds, enough: speechSeconds >= minSpeechSeconds };
     details.push({ recording: step, durationSeconds, speechSeconds, ageSeconds: Math.max(0, Math.round((now - entry.createdAt) / 1000)) });
   }
-  return { takes, delivered, summaries, details };
+  return { takes, delivered, startedAt, summaries, details };
 }

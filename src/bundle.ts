@@ -1,0 +1,16 @@
+/**
+ * Entry of `dist/thymia-recorder.js`, the file a page loads with a script
+ * tag: it defines `<thymia-recorder>` and exports the element's own surface.
+ * The status adapters (zod and every platform's schema) stay out of it so
+ * they load only when the first status answer needs reading; bundlers get
+ * them from the package entry (`index.ts`).
+ */
+import { defineThymiaRecorder } from './define.js';
+
+defineThymiaRecorder();
+
+export { ThymiaRecorder, type RecorderModel } from './thymia-recorder.js';
+export { THYMIA_EVENT_NAMES, ThymiaEvent } from './events.js';
+export type * from './events.js';
+export { ERROR_CODES, type ErrorCode, type RecorderErrorDetail } from './errors.js';
+export { RECORDER_STATES, type RecorderStateName, type RecordingName } from './state/machine.js';

@@ -1,0 +1,9 @@
+/**
+ * Everything a Helios page needs only after the person presses Record:
+ * results views, the Apollo steps, the activity hand-off and their styles.
+ * Loaded on demand (its own chunk), so a first load stays small.
+ */
+export { renderActivityHandoff, renderFollowStatus } from './activity-handoff.js';
+export { renderApolloPrompt, renderStepIndicator, renderTakesReview } from './apollo-steps.js';
+export { protocolStyles } from './protocol-styles.js';
+export { renderResultViews } from './result-views.js';
