@@ -5,6 +5,7 @@
  */
 import { ERROR_CODES, RecorderError } from '../errors.js';
 import { backoffDelay, retryAfterMs } from './backoff.js';
+import { isRetryableStatus } from './http.js';
 import type { AdapterContext, StatusAdapter, StatusOutcome } from './outcome.js';
 
 /** One status answer, as the poller understood it. */
@@ -28,7 +29,7 @@ export interface RawAnswer {
 export function classifyAnswer(answer: RawAnswer, adapter: StatusAdapter, context: AdapterContext, now: number = Date.now()): PollAttempt {
   const { status } = answer;
   if (status === 404) return { kind: 'fatal', error: new RecorderError(ERROR_CODES.dataDeleted, 'status 404', { status }) };
-  if (status === 408 || status === 429 || status >= 500 || status === 0) {
+  if (isRetryableStatus(status)) {
     return { kind: 'transient', reason: status ? `HTTP ${status}` : 'network error', retryAfterMs: retryAfterMs(answer.retryAfter, now) };
   }
   if (status < 200 || status >= 300) {

@@ -1,5 +1,6 @@
 import { ERROR_CODES, RecorderError } from '../errors.js';
 import { isAbort, sleep as realSleep } from './backoff.js';
+import { mergeHeaders } from './http.js';
 import { classifyAnswer, decide, FRESH_COUNTERS, type PollAttempt, type PollCounters } from './poll-step.js';
 import type { AdapterContext, StatusAdapter, StatusOutcome } from './outcome.js';
 
@@ -34,7 +35,7 @@ async function fetchOnce(options: PollOptions): Promise<PollAttempt> {
     const response = await fetch(options.url, {
       ...init,
       method: 'GET',
-      headers: { Accept: 'application/json', ...Object.fromEntries(new Headers(init.headers ?? {})) },
+      headers: mergeHeaders({ Accept: 'application/json' }, init.headers),
       cache: 'no-store',
       signal,
     });
