@@ -8,6 +8,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import puppeteer from 'puppeteer-core';
 import { createMockThymia, koaMiddleware } from './demo/backend/mock-thymia.js';
+import { s3Middleware, startS3 } from './scripts/s3/s3-fixture.mjs';
 
 const fixture = (name) => fileURLToPath(new URL(`./test/fixtures/${name}`, import.meta.url));
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -58,6 +59,9 @@ function firefox() {
 
 const mock = createMockThymia({ defaultProcessingMs: 300 });
 const only = process.env.TEST_GROUP;
+// Real S3 (Ceph radosgw on loopback) for the s3 group: started here when that group runs, and a
+// start that fails throws, failing the run rather than skipping the group.
+const s3 = !only || only.split(',').includes('s3') ? await startS3({ stopOnExit: true }) : undefined;
 
 export default {
   nodeResolve: true,
@@ -67,7 +71,7 @@ export default {
   browserStartTimeout: 60_000,
   testsFinishTimeout: 600_000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
-  middleware: [koaMiddleware(mock)],
+  middleware: [koaMiddleware(mock), ...(s3 ? [s3Middleware(s3)] : [])],
   testFramework: { config: { timeout: 60_000 } },
   groups: [
     { name: 'unit', files: 'test/unit/**/*.test.ts', browsers: [chromium()] },
@@ -77,6 +81,8 @@ export default {
     // Element flows that record nothing (calls, activity hand-offs, results rendered from scripted status answers).
     { name: 'dom', files: 'test/element/**/*.dom.test.ts', browsers: [chromium()] },
     // A fake device but no auto-accepting permission UI: headless Chromium then denies the microphone.
+    // Uploads through the element to genuine SigV4 pre-signed URLs on radosgw, another origin than the page's.
+    { name: 's3', files: 'test/s3/**/*.test.ts', browsers: [chromium('speech.wav')] },
     { name: 'nomic', files: 'test/element/**/*.nomic.test.ts', browsers: [chromium('speech.wav', { denyPermission: true })] },
   ]
     .filter((group) => !only || only.split(',').includes(group.name))
