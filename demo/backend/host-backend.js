@@ -9,7 +9,8 @@
  *   POST /api/demo/profile                { userLabel, dateOfBirth, birthSex, language } → { profileId }
  *
  * Host routes the element talks to:
- *   POST /api/session?profile=ID[&scenario…]   body { model } → thymia's create response + statusUrl
+ *   POST /api/session?profile=ID[&scenario…]   body { model, recordingTime?, sleepTime?, wakeTime? }
+ *                                              → thymia's create response + statusUrl
  *   GET  /api/status/…                         thymia's model-run JSON, unchanged
  *
  * Two modes:
@@ -20,8 +21,10 @@
  * - thymia (THYMIA_API_KEY set): POST /api/session creates the run with
  *   `POST {base}/v1/models/mental-wellness` (Helios) or `/v1/models/apollo`
  *   (Apollo), sending `x-api-key` from the server's environment and the body
- *   `{ user: { userLabel, dateOfBirth, birthSex }, language }`; it answers
- *   thymia's create response plus `statusUrl: /api/status/<model>/<id>`.
+ *   `{ user: { userLabel, dateOfBirth, birthSex }, language }` — for Helios
+ *   plus the element's `recordingTime`, `sleepTime` and `wakeTime` (local
+ *   date-times without a zone; thymia's Apollo create takes none of them);
+ *   it answers thymia's create response plus `statusUrl: /api/status/<model>/<id>`.
  *   GET /api/status/{mental-wellness|apollo}/:id proxies
  *   `GET {base}/v1/models/{mental-wellness|apollo}/{id}` and returns thymia's
  *   status code and JSON unchanged. Scenario parameters are ignored.
@@ -105,6 +108,33 @@ export function parseProfile(input) {
   return { ok: true, profile: { userLabel, dateOfBirth, birthSex: input.birthSex, language: input.language } };
 }
 
+/** thymia's "ISO 8601 datetime, no timezone", as the element writes it: `2026-11-23T09:41:07`. */
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$/;
+/** The session body's times, named as thymia's create request names them. */
+export const SESSION_TIMES = /** @type {const} */ (['recordingTime', 'sleepTime', 'wakeTime']);
+
+/**
+ * Checks the element's session request: the model, and the optional local times.
+ * @param {any} input
+ * @returns {{ ok: true, model: 'helios' | 'apollo', times: Partial<Record<typeof SESSION_TIMES[number], string>> } | { ok: false, error: object }}
+ */
+export function parseSessionBody(input) {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, error: validationError(['body'], 'expected an object') };
+  const model = input.model ?? 'helios';
+  if (model !== 'helios' && model !== 'apollo') return { ok: false, error: validationError(['body', 'model'], 'helios or apollo') };
+  /** @type {Partial<Record<typeof SESSION_TIMES[number], string>>} */
+  const times = {};
+  for (const name of SESSION_TIMES) {
+    const value = input[name];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string' || !LOCAL_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+      return { ok: false, error: validationError(['body', name], 'an ISO 8601 date-time without a time zone, e.g. 2026-11-23T09:41:07') };
+    }
+    times[name] = value;
+  }
+  return { ok: true, model, times };
+}
+
 /**
  * @param {{
  *   apiKey?: string,
@@ -173,30 +203,34 @@ export function createHostBackend(options = {}) {
    * @param {URL} url
    */
   async function createSession(req, res, url) {
-    let model;
+    let input;
     try {
       const text = await readText(req);
-      model = (JSON.parse(text || '{}') ?? {}).model ?? 'helios';
+      input = JSON.parse(text || '{}');
     } catch (error) {
       const status = /** @type {any} */ (error)?.status ?? 422;
       sendJson(res, status, validationError(['body'], status === 413 ? 'body too large' : 'Invalid JSON'));
       return;
     }
-    if (model !== 'helios' && model !== 'apollo') {
-      sendJson(res, 422, validationError(['body', 'model'], 'helios or apollo'));
+    const session = parseSessionBody(input);
+    if (!session.ok) {
+      sendJson(res, 422, session.error);
       return;
     }
+    const { model, times } = session;
     const profile = profileFor(url.searchParams.get('profile'));
     if (!profile) {
       sendJson(res, 400, { detail: 'Unknown or expired profile: POST /api/demo/profile first.' });
       return;
     }
-    const modelPath = MODEL_PATHS[/** @type {'helios' | 'apollo'} */ (model)];
+    const modelPath = MODEL_PATHS[model];
     let created;
     try {
       created = await thymia('POST', `/v1/models/${modelPath}`, {
         user: { userLabel: profile.userLabel, dateOfBirth: profile.dateOfBirth, birthSex: profile.birthSex },
         language: profile.language,
+        // Helios reads the time of day (and sleep) into its results; Apollo's create has no such fields.
+        ...(model === 'helios' ? times : {}),
       });
     } catch (error) {
       log(`thymia create failed: ${/** @type {Error} */ (error).name}`);
