@@ -10,7 +10,8 @@ import type { AdapterContext, StatusAdapter, StatusOutcome } from './outcome.js'
 
 /** One status answer, as the poller understood it. */
 export type PollAttempt =
-  | { readonly kind: 'outcome'; readonly outcome: StatusOutcome }
+  /** `retryAfterMs`: the host paces polling with Retry-After on an ordinary answer. */
+  | { readonly kind: 'outcome'; readonly outcome: StatusOutcome; readonly retryAfterMs?: number }
   /** Worth asking again soon: 5xx, 408, 429, timeout, network error. */
   | { readonly kind: 'transient'; readonly reason: string; readonly retryAfterMs?: number }
   /** An answer, but not one we understand: ask again, give up if it keeps happening. */
@@ -43,7 +44,9 @@ export function classifyAnswer(answer: RawAnswer, adapter: StatusAdapter, contex
     // A proxy's HTML error page or a truncated body: not thymia's answer.
     return { kind: 'malformed', reason: 'not JSON' };
   }
-  return readBody(body, adapter, context);
+  const attempt = readBody(body, adapter, context);
+  const pace = retryAfterMs(answer.retryAfter, now);
+  return attempt.kind === 'outcome' && pace !== undefined ? { ...attempt, retryAfterMs: pace } : attempt;
 }
 
 /** Runs the adapter on a parsed body; any throw (shape error or adapter bug) counts as malformed. */
@@ -106,7 +109,10 @@ export function decide(
       const { outcome } = attempt;
       return {
         counters: FRESH_COUNTERS,
-        decision: outcome.phase === 'pending' ? { action: 'pending', outcome, delayMs: limits.intervalMs } : { action: 'done', outcome },
+        decision:
+          outcome.phase === 'pending'
+            ? { action: 'pending', outcome, delayMs: Math.min(attempt.retryAfterMs ?? limits.intervalMs, limits.maxBackoffMs) }
+            : { action: 'done', outcome },
       };
     }
     case 'malformed': {

@@ -228,6 +228,8 @@ export class FlowController implements ReactiveController {
         if (this.state !== 'requesting-permission') return;
         this.#apply({ type: 'permission-granted' });
         this.#options.emit('thymia-recording-start', { recording: currentStep(this.#machine) });
+        // Fetched while the person speaks, so Submit (or auto-submit) starts the upload at once.
+        void loadNetwork().catch(() => undefined);
       },
       (error: unknown) => this.#fail(error, 'record'),
     );
