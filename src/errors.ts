@@ -24,6 +24,8 @@ export interface RecorderErrorDetail {
   readonly recoverable: boolean;
   /** thymia's `errorCode`, for `model-error`. */
   readonly errorCode?: string;
+  /** Why, in more detail, for the host's logs and its own guidance: `insecure-context`, `permissions-policy`, `no-media-recorder`, … */
+  readonly reason?: string;
 }
 
 /** An error raised inside the engine or api layers, carrying its public code. */
@@ -31,7 +33,7 @@ export class RecorderError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { readonly errorCode?: string; readonly status?: number; readonly cause?: unknown } = {},
+    readonly extra: { readonly errorCode?: string; readonly reason?: string; readonly status?: number; readonly cause?: unknown } = {},
   ) {
     super(message);
     this.name = 'RecorderError';

@@ -559,12 +559,13 @@ export class FlowController implements ReactiveController {
 
   #fail(error: unknown, retry: RetryAction): void {
     if (error instanceof DOMException && error.name === 'AbortError') return;
-    const code = error instanceof RecorderError ? error.code : ERROR_CODES.uploadFailed;
-    const errorCode = error instanceof RecorderError ? error.extra.errorCode : undefined;
+    const known = error instanceof RecorderError ? error : undefined;
+    const code = known?.code ?? ERROR_CODES.uploadFailed;
+    const { errorCode, reason } = known?.extra ?? {};
     // model-error carries its translated advice; every other code maps to its own message.
-    const message = code === ERROR_CODES.modelError && error instanceof RecorderError ? error.message : this.#t(code);
+    const message = code === ERROR_CODES.modelError && known ? known.message : this.#t(code);
     const recoverable = retry !== 'none';
-    const detail: RecorderErrorDetail = errorCode ? { code, message, recoverable, errorCode } : { code, message, recoverable };
+    const detail: RecorderErrorDetail = { code, message, recoverable, ...(errorCode && { errorCode }), ...(reason && { reason }) };
     if (retry === 'record' && code !== ERROR_CODES.modelError) this.capture.release();
     this.#notice = detail;
     this.#apply({ type: 'failed', error: detail, retry });
