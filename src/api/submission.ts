@@ -37,7 +37,8 @@ export interface DeliveryOptions {
   /**
    * The URL that already confirmed each take (an earlier attempt, a restored
    * upload marker): a take is not sent again to the URL that has it. Read,
-   * never written; new confirmations arrive through `onDelivered`.
+   * never written; new confirmations arrive through `onDelivered`. A
+   * session mints a new run, where nothing is delivered yet.
    */
   readonly delivered?: Partial<Record<RecordingName, string>>;
   /** The URLs the host set as attributes; ignored when `session` is given. */

@@ -156,11 +156,19 @@ describe('real S3 (radosgw): uploads through the element', () => {
     const tag = uniqueKey('stale').replace(/[^\w-]/g, '');
     const puts = countPuts();
     cleanups.push(puts.restore);
+    const pressedRecordAt = Math.floor(Date.now() / 1000) * 1000;
     const { el, log } = await record({ 'session-url': `/__s3/session?tag=${tag}&signedAgo=7200&expiresIn=3600` });
     button(el, 'submit-button').click();
     await waitForState(el, 'complete');
     const runs = await taggedRuns(tag);
     expect(runs).to.have.length(2);
+    // Both mints tell the host when the recording started, in local wall-clock time without a zone.
+    const [{ body: first }, { body: second }] = runs;
+    expect(first.model).to.equal('helios');
+    expect(first.recordingTime).to.match(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+    expect(second.recordingTime).to.equal(first.recordingTime);
+    const startedAt = new Date(first.recordingTime as string).getTime(); // no zone: read as local time
+    expect(startedAt).to.be.within(pressedRecordAt, Date.now());
     expect(puts.puts.map((url) => new URL(url).pathname), 'nothing sent to the expired URL').to.deep.equal([`/thymia-recordings/${runs[1].key}`]);
     expect(await storedObject({ id: runs[0].id } as Run)).to.equal(undefined);
     expect((await storedObject({ id: runs[1].id } as Run))?.sha).to.equal(await capture.sha());
