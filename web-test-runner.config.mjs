@@ -9,6 +9,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import puppeteer from 'puppeteer-core';
 import { createMockThymia, koaMiddleware } from './demo/backend/mock-thymia.js';
 import { s3Middleware, startS3 } from './scripts/s3/s3-fixture.mjs';
+import { webkitgtkLauncher } from './scripts/webkitgtk-launcher.mjs';
 
 const fixture = (name) => fileURLToPath(new URL(`./test/fixtures/${name}`, import.meta.url));
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -58,6 +59,13 @@ function firefox() {
 }
 
 const mock = createMockThymia({ defaultProcessingMs: 300 });
+const everyEngine = [
+  'test/unit/**/*.test.ts',
+  'test/element/**/*.dom.test.ts',
+  'test/element/**/*.anymic.test.ts',
+  // Its error-event test counts on Chromium having no microphone here; Firefox and WebKit fake one.
+  '!test/element/definition.dom.test.ts',
+];
 const only = process.env.TEST_GROUP;
 // Real S3 (Ceph radosgw on loopback) for the s3 group: started here when that group runs, and a
 // start that fails throws, failing the run rather than skipping the group.
@@ -75,7 +83,12 @@ export default {
   testFramework: { config: { timeout: 60_000 } },
   groups: [
     { name: 'unit', files: 'test/unit/**/*.test.ts', browsers: [chromium()] },
-    { name: 'firefox', files: ['test/unit/**/*.test.ts', 'test/element/**/*.firefox.test.ts'], browsers: [firefox()] },
+    // Firefox and WebKit run the unit files, the DOM-only element flows and the flows that hold for any
+    // fake microphone (*.anymic: no speech minimum), plus their own files.
+    { name: 'firefox', files: [...everyEngine, 'test/element/**/*.firefox.test.ts'], browsers: [firefox()] },
+    // Safari's engine: WebKitGTK's MiniBrowser with a mock microphone (a tone pattern), under Xvfb.
+    { name: 'webkit', files: [...everyEngine, 'test/element/**/*.webkit.test.ts'], browsers: [webkitgtkLauncher()] },
+    { name: 'anymic', files: 'test/element/**/*.anymic.test.ts', browsers: [chromium('speech.wav')] },
     { name: 'speech', files: 'test/element/**/*.speech.test.ts', browsers: [chromium('speech.wav')] },
     { name: 'silence', files: 'test/element/**/*.silence.test.ts', browsers: [chromium('silence.wav')] },
     // Element flows that record nothing (calls, activity hand-offs, results rendered from scripted status answers).

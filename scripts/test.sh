@@ -15,8 +15,9 @@ status=0
 npx web-test-runner "$@" 2>&1 | tee "$log" || status=$?
 # The runner's last block holds each group's final line: "<Browser>: |…| n/n test files | P passed, F failed".
 awk '
-  /^Finished running tests/ { block = 0; next }
-  /test files \| [0-9]+ passed, [0-9]+ failed/ {
+  # Any other printed line (logs, "Finished running tests") ends a block of progress lines.
+  !/test files \| [0-9]+ passed, [0-9]+ failed/ { if (NF) block = 0; next }
+  {
     if (!block) { passed = 0; failed = 0; block = 1 }
     match($0, /[0-9]+ passed/); passed += substr($0, RSTART, RLENGTH) + 0
     match($0, /[0-9]+ failed/); failed += substr($0, RSTART, RLENGTH) + 0

@@ -19,3 +19,15 @@ export function negotiateMimeType(isSupported: (type: string) => boolean): strin
 export function baseMimeType(mimeType: string): string {
   return mimeType.split(';')[0].trim().toLowerCase() || 'application/octet-stream';
 }
+
+/**
+ * How long a recorder must keep running after a pause or stop request so
+ * that the audio up to the request is in the file. MP4 is written in
+ * fragments (WebKit's GStreamer recorder: 1 s each) and only finished
+ * fragments are reliably delivered: the one in progress may be dropped when
+ * the recorder pauses or stops. One fragment plus a margin for the encoder
+ * finishes it. WebM and Ogg deliver everything on stop.
+ */
+export function fragmentSettleMs(mimeType: string): number {
+  return baseMimeType(mimeType).endsWith('/mp4') ? 1250 : 0;
+}

@@ -1,4 +1,4 @@
-import { negotiateMimeType } from './mime.js';
+import { fragmentSettleMs, negotiateMimeType } from './mime.js';
 
 export interface RecorderOptions {
   /** Delivers audio every `timesliceMs`, so a crash loses at most that much. */
@@ -7,14 +7,31 @@ export interface RecorderOptions {
 }
 
 /**
+ * WebKitGTK can lose a recorder's `stop` event (seen when `requestData()`
+ * directly precedes `stop()`); a take must not wait for it forever.
+ */
+const STOP_EVENT_GRACE_MS = 5000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/**
  * One MediaRecorder over one stream: start, pause/resume (so a person who
  * stopped too early can carry on in the same file), and stop into a Blob
  * whose type is the type the browser really recorded.
+ *
+ * Pause and stop keep the MediaRecorder running for a short settle time
+ * where the container is written in fragments (MP4 in WebKit), so the last
+ * words before the request end up in the file; see `fragmentSettleMs`.
  */
 export class AudioRecorder {
   readonly #recorder: MediaRecorder;
   readonly #chunks: Blob[] = [];
+  readonly #timesliceMs: number;
+  readonly #ended: Promise<void>;
+  #started = false;
   #stopped: Promise<Blob> | undefined;
+  /** A requested pause waiting for the fragment in progress to finish. */
+  #pendingPause: { readonly timer: ReturnType<typeof setTimeout>; readonly settledAt: number } | undefined;
 
   constructor(stream: MediaStream, options: RecorderOptions = {}) {
     const mimeType = negotiateMimeType((type) => MediaRecorder.isTypeSupported(type));
@@ -32,18 +49,14 @@ export class AudioRecorder {
     });
   }
 
-  readonly #ended: Promise<void>;
-  #started = false;
-
-  readonly #timesliceMs: number;
-
-  /** Firefox reports the real type only once recording has started. */
+  /** Firefox and WebKit report the real type only once recording has started. */
   get mimeType(): string {
     return this.#recorder.mimeType || this.#chunks[0]?.type || 'audio/webm';
   }
 
+  /** `paused` as soon as a pause is requested, even while the last fragment settles. */
   get state(): RecordingState {
-    return this.#recorder.state;
+    return this.#pendingPause ? 'paused' : this.#recorder.state;
   }
 
   get size(): number {
@@ -56,10 +69,26 @@ export class AudioRecorder {
   }
 
   pause(): void {
-    if (this.#recorder.state === 'recording') this.#recorder.pause();
+    if (this.#recorder.state !== 'recording' || this.#pendingPause) return;
+    const settleMs = fragmentSettleMs(this.mimeType);
+    if (settleMs === 0) {
+      this.#recorder.pause();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.#pendingPause = undefined;
+      if (this.#recorder.state === 'recording') this.#recorder.pause();
+    }, settleMs);
+    this.#pendingPause = { timer, settledAt: performance.now() + settleMs };
   }
 
   resume(): void {
+    if (this.#pendingPause) {
+      // Still running: the pause simply never happens.
+      clearTimeout(this.#pendingPause.timer);
+      this.#pendingPause = undefined;
+      return;
+    }
     if (this.#recorder.state === 'paused') this.#recorder.resume();
   }
 
@@ -69,10 +98,31 @@ export class AudioRecorder {
    * `dataavailable` then still precedes `stop`, so wait for `stop` either way.
    */
   stop(): Promise<Blob> {
-    // Never started: no `stop` event will ever come.
-    const ended = this.#started ? this.#ended : Promise.resolve();
-    this.#stopped ??= ended.then(() => new Blob(this.#chunks, { type: this.mimeType }));
-    if (this.#recorder.state !== 'inactive') this.#recorder.stop();
+    this.#stopped ??= this.#stopOnce();
     return this.#stopped;
+  }
+
+  async #stopOnce(): Promise<Blob> {
+    // Never started: no `stop` event will ever come.
+    if (this.#started) {
+      await this.#settle();
+      if (this.#recorder.state !== 'inactive') this.#recorder.stop();
+      await Promise.race([this.#ended, delay(STOP_EVENT_GRACE_MS)]);
+    }
+    return new Blob(this.#chunks, { type: this.mimeType });
+  }
+
+  /** Lets the fragment holding the audio up to now (or up to a requested pause) finish. */
+  async #settle(): Promise<void> {
+    const pending = this.#pendingPause;
+    if (pending) {
+      clearTimeout(pending.timer);
+      this.#pendingPause = undefined;
+    } else if (this.#recorder.state !== 'recording') {
+      return;
+    }
+    const settledAt = pending?.settledAt ?? performance.now() + fragmentSettleMs(this.mimeType);
+    // A recorder that ends by itself meanwhile (track gone) has delivered all it will.
+    await Promise.race([delay(settledAt - performance.now()), this.#ended]);
   }
 }
