@@ -27,6 +27,8 @@ export class AudioAnalyser {
   #lastSampleAt = 0;
   #counting = false;
   #reading: AnalyserReading = { level: 0, speechSeconds: 0, speaking: false };
+  /** Sees every frame analysed while counting, with the VAD's call (quality check, silent-microphone watch). */
+  onFrame: ((samples: Float32Array, seconds: number, speech: boolean) => void) | undefined;
 
   constructor(vadOptions: Partial<VadOptions> = {}) {
     this.#vad = new VoiceActivityDetector(vadOptions);
@@ -42,6 +44,11 @@ export class AudioAnalyser {
 
   get reading(): AnalyserReading {
     return this.#reading;
+  }
+
+  /** The audio graph's sample rate (undefined without one). */
+  get sampleRate(): number | undefined {
+    return this.#context?.sampleRate;
   }
 
   /** Attaches the stream and starts sampling; `reading` holds the latest sample. */
@@ -84,6 +91,7 @@ export class AudioAnalyser {
           seconds,
         )
       : false;
+    if (this.#counting) this.onFrame?.(samples, seconds, speaking);
     this.#reading = {
       level: Math.min(1, Math.max(0, (level - METER_FLOOR_DB) / METER_RANGE_DB)),
       speechSeconds: this.#vad.speechSeconds,
