@@ -10,6 +10,7 @@ import puppeteer from 'puppeteer-core';
 import { createMockThymia, koaMiddleware } from './demo/backend/mock-thymia.js';
 import { s3Middleware, startS3 } from './scripts/s3/s3-fixture.mjs';
 import { webkitgtkLauncher } from './scripts/webkitgtk-launcher.mjs';
+import { cspTestPage } from './test/csp/csp-middleware.mjs';
 
 const fixture = (name) => fileURLToPath(new URL(`./test/fixtures/${name}`, import.meta.url));
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -79,7 +80,8 @@ export default {
   browserStartTimeout: 60_000,
   testsFinishTimeout: 600_000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
-  middleware: [koaMiddleware(mock), ...(s3 ? [s3Middleware(s3)] : [])],
+  // The strict-CSP page (test/csp/) goes first: it logs the page's requests and adds CORS to its cross-origin upload.
+  middleware: [cspTestPage(mock), koaMiddleware(mock), ...(s3 ? [s3Middleware(s3)] : [])],
   testFramework: { config: { timeout: 60_000 } },
   groups: [
     { name: 'unit', files: 'test/unit/**/*.test.ts', browsers: [chromium()] },

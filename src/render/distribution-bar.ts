@@ -1,8 +1,8 @@
 import { html, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { SEVERITY_LEVELS, type ApolloSymptomScore } from '../api/apollo-schemas.js';
 import type { Translate } from '../i18n/messages.js';
 import { percent } from './format.js';
+import { styleProperties } from './style-properties.js';
 
 /**
  * A symptom's none/mild/moderate/severe distribution as one small stacked
@@ -20,7 +20,7 @@ export function distributionBar(distribution: ApolloSymptomScore['distribution']
           class="segment"
           data-level=${level}
           data-value=${String(distribution[level])}
-          style=${styleMap({ width: `${(Math.max(0, distribution[level]) / total) * 100}%` })}
+          ${styleProperties({ width: `${(Math.max(0, distribution[level]) / total) * 100}%` })}
         ></span>`,
     )}</span
   >`;

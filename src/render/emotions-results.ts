@@ -1,9 +1,9 @@
 /** thymia Emotions results (inside a voice-agent call) as a simple labelled bar chart. */
 import { html, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { formatNumber, humanise } from './format.js';
 import { numericScores } from './numeric-scores.js';
 import type { RenderContext } from './render-context.js';
+import { styleProperties } from './style-properties.js';
 import { warningsBlock } from './warnings.js';
 
 export function renderEmotions(results: unknown, warnings: readonly string[], ctx: RenderContext): TemplateResult | undefined {
@@ -25,7 +25,7 @@ export function renderEmotions(results: unknown, warnings: readonly string[], ct
         return html`<li class="chart-row" data-key=${score.path.join('.')}>
           <span class="chart-label">${label}</span>
           <span class="bar" role="meter" aria-label=${label} aria-valuemin="0" aria-valuemax=${unit ? 1 : max} aria-valuenow=${score.value}
-            ><span class="bar-fill" style=${styleMap({ width: `${ratio * 100}%` })}></span
+            ><span class="bar-fill" ${styleProperties({ width: `${ratio * 100}%` })}></span
           ></span>
           <span class="chart-value">${shown}</span>
         </li>`;

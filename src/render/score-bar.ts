@@ -1,13 +1,13 @@
 import { html } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Translate } from '../i18n/messages.js';
 import { percent as wholePercent } from './format.js';
+import { styleProperties } from './style-properties.js';
 
 /** A 0…1 score as an accessible horizontal bar with its value as text. */
 export function scoreBar(value: number, label: string, t: Translate) {
   const percent = wholePercent(value);
   return html`<span class="bar" role="meter" aria-label=${label} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}>
-      <span class="bar-fill" style=${styleMap({ width: `${percent}%` })}></span>
+      <span class="bar-fill" ${styleProperties({ width: `${percent}%` })}></span>
     </span>
     <span class="bar-value">${t('scoreOutOf', { value: percent })}</span>`;
 }
