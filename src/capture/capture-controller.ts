@@ -2,7 +2,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Take } from '../state/take.js';
 import { AudioAnalyser } from './audio-analyser.js';
 import { requestMicrophone, stopStream } from './microphone.js';
+import { QualityMeter, appliedSettings, type QualityReport } from './quality.js';
 import { AudioRecorder } from './recorder.js';
+import { SilentMicWatch } from './silent-mic.js';
 
 export interface CaptureCallbacks {
   /** The recording reached `maxSeconds`. */
@@ -11,6 +13,8 @@ export interface CaptureCallbacks {
   readonly onTrackEnded: () => void;
   /** A timeslice of audio arrived (for crash-safe storage). */
   readonly onChunk?: (chunk: Blob) => void;
+  /** The first seconds of the take were digital silence: a muted or wrong microphone. */
+  readonly onMicSilent?: () => void;
 }
 
 /** A finished take, before the flow names the recording it belongs to. */
@@ -31,7 +35,10 @@ export class CaptureController implements ReactiveController {
   #ticker: ReturnType<typeof setInterval> | undefined;
   #elapsedBefore = 0;
   #runningSince: number | undefined;
+  #quality: QualityMeter | undefined;
   maxSeconds = 180;
+  /** The microphone the person chose; undefined for the browser's default. */
+  deviceId: string | undefined;
 
   constructor(host: ReactiveControllerHost, callbacks: CaptureCallbacks) {
     this.#host = host;
@@ -64,6 +71,11 @@ export class CaptureController implements ReactiveController {
     return this.#stream !== undefined;
   }
 
+  /** The current or last take's audio quality; kept after `finish()` until the next `begin()`. */
+  get quality(): QualityReport | undefined {
+    return this.#quality?.report();
+  }
+
   /**
    * Asks for the microphone and starts recording. getUserMedia and the
    * AudioContext are created before the first await, inside the caller's
@@ -71,7 +83,8 @@ export class CaptureController implements ReactiveController {
    */
   async begin(): Promise<void> {
     this.release();
-    const streamRequest = requestMicrophone();
+    this.#quality = undefined;
+    const streamRequest = requestMicrophone(this.deviceId);
     const analyser = new AudioAnalyser();
     this.#analyser = analyser;
     let stream: MediaStream;
@@ -91,6 +104,13 @@ export class CaptureController implements ReactiveController {
     for (const track of stream.getAudioTracks()) {
       track.addEventListener('ended', this.#onTrackEnded, { once: true });
     }
+    const quality = new QualityMeter({ contextSampleRate: analyser.sampleRate ?? 0, settings: appliedSettings(stream.getAudioTracks()[0]) });
+    const silentMic = new SilentMicWatch(() => this.#callbacks.onMicSilent?.());
+    this.#quality = quality;
+    analyser.onFrame = (samples, seconds, speech) => {
+      quality.push(samples, seconds, speech);
+      silentMic.push(samples, seconds);
+    };
     analyser.attach(stream);
     this.#recorder = new AudioRecorder(stream, { onChunk: this.#callbacks.onChunk });
     this.#recorder.start();

@@ -20,16 +20,31 @@ export function isCaptureSupported(): boolean {
 }
 
 /**
- * Asks for the microphone. Call it synchronously from the click handler:
- * iOS only grants capture inside the user gesture.
+ * Asks for the microphone — the chosen one when `deviceId` is given. Call it
+ * synchronously from the click handler: iOS only grants capture inside the
+ * user gesture. A remembered device that is gone (unplugged, ids reset) is
+ * not an error: the browser's default is used instead.
  */
-export function requestMicrophone(): Promise<MediaStream> {
+export function requestMicrophone(deviceId?: string): Promise<MediaStream> {
   if (!isCaptureSupported()) {
     return Promise.reject(new RecorderError(ERROR_CODES.unsupportedBrowser, 'unsupported-browser'));
   }
-  return navigator.mediaDevices.getUserMedia({ audio: RAW_VOICE_CONSTRAINTS, video: false }).catch((error: unknown) => {
+  const ask = (audio: MediaTrackConstraints) => navigator.mediaDevices.getUserMedia({ audio, video: false });
+  const request = deviceId
+    ? ask({ ...RAW_VOICE_CONSTRAINTS, deviceId: { exact: deviceId } }).catch((error: unknown) => {
+        if (!isDeviceGone(error)) throw error;
+        return ask(RAW_VOICE_CONSTRAINTS);
+      })
+    : ask(RAW_VOICE_CONSTRAINTS);
+  return request.catch((error: unknown) => {
     throw toMicrophoneError(error);
   });
+}
+
+function isDeviceGone(error: unknown): boolean {
+  // Older Chromium rejects with an OverconstrainedError that is no Error at all.
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  return name === 'OverconstrainedError' || name === 'NotFoundError';
 }
 
 export function toMicrophoneError(error: unknown): RecorderError {
