@@ -2,17 +2,18 @@ import { delMany, promisifyRequest, set } from 'idb-keyval';
 import type { RecordingName } from '../state/machine.js';
 import { prefixRange, recorderDb, serialize } from './database.js';
 import { recordingKey, type StoredRecording } from './recording-store.js';
+import { seal, unseal, type SealedBytes } from './sealing.js';
 
 /**
  * One MediaRecorder timeslice, written the moment it arrives so a crash or
  * reload mid-recording loses at most one slice. It carries the take's running
- * totals, so the last chunk alone says how long the take was.
+ * totals, so the last chunk alone says how long the take was. Its audio is
+ * sealed (see sealing.ts).
  */
-export interface StoredChunk {
+export interface StoredChunk extends SealedBytes {
   readonly recording: RecordingName;
   readonly model: string;
   readonly seq: number;
-  readonly bytes: ArrayBuffer;
   readonly mimeType: string;
   readonly durationSeconds: number;
   readonly speechSeconds: number;
@@ -80,10 +81,6 @@ export class ChunkJournal {
     return this.#recording;
   }
 
-  get failed(): boolean {
-    return this.#failed;
-  }
-
   /** Queues the chunk's write; resolves false if it could not be stored. */
   append(chunk: Blob, progress: ChunkProgress): Promise<boolean> {
     // After one lost slice the rest could only make a journal with a hole in it.
@@ -102,17 +99,18 @@ export class ChunkJournal {
     return serialize(this.#storageKey, async () => {
       if (this.#failed) return false;
       try {
+        const key = chunkKey(this.#storageKey, this.#recording, seq);
         const entry: StoredChunk = {
           recording: this.#recording,
           model: this.#model,
           seq,
-          bytes: await chunk.arrayBuffer(),
+          ...(await seal(await chunk.arrayBuffer(), key)),
           mimeType: meta.mimeType,
           durationSeconds: meta.durationSeconds,
           speechSeconds: meta.speechSeconds,
           createdAt: this.#createdAt,
         };
-        await set(chunkKey(this.#storageKey, this.#recording, seq), entry, recorderDb());
+        await set(key, entry, recorderDb());
         return true;
       } catch (error) {
         if (!this.#failed) {
@@ -122,11 +120,6 @@ export class ChunkJournal {
         return false;
       }
     });
-  }
-
-  /** Resolves once every write queued so far has finished. */
-  flushed(): Promise<void> {
-    return serialize(this.#storageKey, () => Promise.resolve());
   }
 
   static clear(storageKey: string, recording: RecordingName): Promise<void> {
@@ -150,19 +143,22 @@ export async function readJournal(storageKey: string, recording: RecordingName):
   // Only the newest take's chunks belong together, and only the gap-free run
   // from its first slice: a WebM/Ogg stream with a hole is not the recording.
   const newest = Math.max(...chunks.map((chunk) => chunk.createdAt));
-  const take: StoredChunk[] = [];
+  // A slice that cannot be decrypted is a hole too.
+  const take: (StoredChunk & { readonly audio: ArrayBuffer })[] = [];
   for (const chunk of chunks) {
     if (chunk.createdAt !== newest) continue;
     if (chunk.seq !== take.length) break;
-    take.push(chunk);
+    const audio = await unseal(chunk, chunkKey(storageKey, recording, chunk.seq));
+    if (!audio) break;
+    take.push({ ...chunk, audio });
   }
   if (!take.length) return undefined;
   const last = take.at(-1)!;
-  const bytes = new Uint8Array(take.reduce((total, chunk) => total + chunk.bytes.byteLength, 0));
+  const bytes = new Uint8Array(take.reduce((total, chunk) => total + chunk.audio.byteLength, 0));
   let offset = 0;
   for (const chunk of take) {
-    bytes.set(new Uint8Array(chunk.bytes), offset);
-    offset += chunk.bytes.byteLength;
+    bytes.set(new Uint8Array(chunk.audio), offset);
+    offset += chunk.audio.byteLength;
   }
   return {
     recording: last.recording,

@@ -124,6 +124,17 @@ export class PersistenceController implements ReactiveController {
     await Promise.all(recordings.map((recording) => store.remove(recording)));
   }
 
+  /**
+   * Deletes every recording this storage key keeps — each step's take, its
+   * journal and upload markers (for sign-out). A take being recorded stops
+   * being journalled, so no slice lands after the clear. Resolves false if
+   * storage refused.
+   */
+  clearStoredRecordings(): Promise<boolean> {
+    this.#journal = undefined;
+    return this.#store.clear();
+  }
+
   #report(error: unknown): void {
     if (this.#reportedThisTake) return;
     this.#reportedThisTake = true;

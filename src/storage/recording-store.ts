@@ -1,10 +1,12 @@
 import { del, delMany, get, promisifyRequest, set } from 'idb-keyval';
-import type { RecordingName } from '../state/machine.js';
+import { RECORDING_NAMES, type RecordingName } from '../state/machine.js';
 import { isDated, prefixRange, recorderDb, serialize } from './database.js';
+import { seal, unseal, type SealedBytes } from './sealing.js';
 
 /**
  * A stopped recording, kept until its upload is confirmed. Bytes are an
- * ArrayBuffer because WebKit loses Blobs stored in IndexedDB.
+ * ArrayBuffer because WebKit loses Blobs stored in IndexedDB. This is the
+ * recording as read back; at rest its bytes are sealed (`SealedRecord`).
  */
 export interface StoredRecording {
   readonly recording: RecordingName;
@@ -27,6 +29,29 @@ export interface UploadMarker {
   readonly createdAt: number;
 }
 
+/** A recording as it lies in IndexedDB: its audio sealed (see sealing.ts). */
+export type SealedRecord = Omit<StoredRecording, 'bytes'> & SealedBytes;
+
+export function isSealedRecord(value: unknown): value is SealedRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Partial<SealedRecord>;
+  return entry.bytes instanceof ArrayBuffer && typeof entry.createdAt === 'number' && typeof entry.mimeType === 'string';
+}
+
+/** Seals a recording for `key`. */
+export async function sealRecording(entry: StoredRecording, key: string): Promise<SealedRecord> {
+  return { ...entry, ...(await seal(entry.bytes, key)) };
+}
+
+/** The recording stored at `key`, decrypted; undefined when it is not one or cannot be read. */
+export async function openRecording(value: unknown, key: string): Promise<StoredRecording | undefined> {
+  if (!isSealedRecord(value)) return undefined;
+  const bytes = await unseal(value, key);
+  if (!bytes) return undefined;
+  const { iv: _iv, ...entry } = value;
+  return { ...entry, bytes };
+}
+
 export const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
 
 export function recordingKey(storageKey: string, recording: RecordingName): string {
@@ -45,27 +70,16 @@ export function markerKey(storageKey: string, recording: RecordingName): string 
 export class RecordingStore {
   constructor(readonly storageKey: string) {}
 
-  /** Resolves false when the browser refused to store it (quota, private mode). */
-  save(entry: StoredRecording): Promise<boolean> {
-    return serialize(this.storageKey, async () => {
-      try {
-        await set(recordingKey(this.storageKey, entry.recording), entry, recorderDb());
-        return true;
-      } catch {
-        return false;
-      }
-    });
-  }
-
   /**
-   * Like `save`, but queued now and reading the Blob inside the queue, so a
-   * `remove` issued after this call (a fast upload) can never run first.
+   * Stores a stopped take, sealed. Queued now and reading the Blob inside the
+   * queue, so a `remove` issued after this call (a fast upload) can never run
+   * first. Resolves false when the browser refused to store it (quota, private mode).
    */
   saveTake(entry: Omit<StoredRecording, 'bytes'>, blob: Blob): Promise<boolean> {
     return serialize(this.storageKey, async () => {
       try {
-        const stored: StoredRecording = { ...entry, bytes: await blob.arrayBuffer() };
-        await set(recordingKey(this.storageKey, entry.recording), stored, recorderDb());
+        const key = recordingKey(this.storageKey, entry.recording);
+        await set(key, await sealRecording({ ...entry, bytes: await blob.arrayBuffer() }, key), recorderDb());
         return true;
       } catch {
         return false;
@@ -76,8 +90,8 @@ export class RecordingStore {
   load(recording: RecordingName): Promise<StoredRecording | undefined> {
     return serialize(this.storageKey, async () => {
       try {
-        const entry = await get<StoredRecording>(recordingKey(this.storageKey, recording), recorderDb());
-        return entry && entry.bytes instanceof ArrayBuffer ? entry : undefined;
+        const key = recordingKey(this.storageKey, recording);
+        return await openRecording(await get(key, recorderDb()), key);
       } catch {
         return undefined;
       }
@@ -120,6 +134,24 @@ export class RecordingStore {
     });
   }
 
+  /**
+   * Forgets everything kept under this storage key — every step's recording,
+   * journal and upload marker (sign-out). Resolves false if storage refused.
+   */
+  clear(): Promise<boolean> {
+    return serialize(this.storageKey, async () => {
+      try {
+        const keys = await recorderDb()('readonly', (store) => promisifyRequest(store.getAllKeys(prefixRange(`${this.storageKey}:`))));
+        // The prefix also matches a storage key that merely starts with this one followed by ':'.
+        const ours = keys.filter((key) => typeof key === 'string' && isRecordingNameAt(key, this.storageKey.length + 1));
+        if (ours.length) await delMany(ours, recorderDb());
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  }
+
   /** Drops entries (of any key) older than `ttlMs`, or that are not ours to read. */
   static async purgeExpired(ttlMs: number = DEFAULT_TTL_MS, now: number = Date.now()): Promise<void> {
     try {
@@ -140,4 +172,10 @@ export class RecordingStore {
       // Storage unavailable: nothing is kept, so nothing can expire.
     }
   }
+}
+
+/** Whether `key` continues at `offset` with a step name and then ends or goes on with ':'. */
+function isRecordingNameAt(key: string, offset: number): boolean {
+  const rest = key.slice(offset);
+  return RECORDING_NAMES.some((name) => rest === name || rest.startsWith(`${name}:`));
 }

@@ -2,7 +2,17 @@ import { del, get, set } from 'idb-keyval';
 import type { RecordingName } from '../state/machine.js';
 import { deleteChunks, readJournal } from './chunk-journal.js';
 import { recorderDb, serialize } from './database.js';
-import { DEFAULT_TTL_MS, markerKey, recordingKey, RecordingStore, type StoredRecording, type UploadMarker } from './recording-store.js';
+import { lockedAway } from './sealing.js';
+import {
+  DEFAULT_TTL_MS,
+  markerKey,
+  openRecording,
+  recordingKey,
+  RecordingStore,
+  sealRecording,
+  type StoredRecording,
+  type UploadMarker,
+} from './recording-store.js';
 
 /** A stored recording nobody has confirmed as uploaded, found when an element connects. */
 export interface RecoverableRecording extends StoredRecording {
@@ -18,12 +28,6 @@ export interface FindOptions {
   readonly model: string;
   readonly ttlMs?: number;
   readonly now?: number;
-}
-
-function isStoredRecording(value: unknown): value is StoredRecording {
-  if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Partial<StoredRecording>;
-  return entry.bytes instanceof ArrayBuffer && typeof entry.createdAt === 'number' && typeof entry.mimeType === 'string';
 }
 
 /**
@@ -46,15 +50,18 @@ export async function findRecoverable(storageKey: string, options: FindOptions):
 
 async function recoverStep(storageKey: string, recording: RecordingName, model: string): Promise<RecoverableRecording | undefined> {
   const key = recordingKey(storageKey, recording);
-  const stored: unknown = await get(key, recorderDb());
-  if (isStoredRecording(stored)) {
+  const raw: unknown = await get(key, recorderDb());
+  // Unreadable (not a recording, or sealed under a key this browser no longer has) counts as nothing stored.
+  const stored = await openRecording(raw, key);
+  if (stored) {
     if (stored.model !== model) return undefined;
     await deleteChunks(storageKey, recording).catch(() => undefined);
     const marker = await get<Partial<UploadMarker>>(markerKey(storageKey, recording), recorderDb());
     const uploadedTo = typeof marker?.uploadedTo === 'string' ? marker.uploadedTo : undefined;
     return { ...stored, recording, uploadedTo, source: 'recording' };
   }
-  if (stored !== undefined) await del(key, recorderDb());
+  if (await lockedAway(raw)) return undefined;
+  if (raw !== undefined) await del(key, recorderDb());
   const journal = await readJournal(storageKey, recording);
   if (!journal || journal.model !== model) return undefined;
   const promoted: StoredRecording = {
@@ -67,7 +74,7 @@ async function recoverStep(storageKey: string, recording: RecordingName, model: 
     createdAt: journal.createdAt,
   };
   try {
-    await set(key, promoted, recorderDb());
+    await set(key, await sealRecording(promoted, key), recorderDb());
     await deleteChunks(storageKey, recording);
   } catch {
     // Quota: keep the chunks; they still hold the audio for next time.

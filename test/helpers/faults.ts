@@ -1,6 +1,6 @@
 /** Helpers for the fault-injection suite: elements with storage keys, stored bytes, captured audio. */
 import { waitUntil } from '@open-wc/testing';
-import { get, keys } from 'idb-keyval';
+import { keys } from 'idb-keyval';
 import type { ResilienceTiming } from '../../src/api/timing.js';
 import type { RecordingName } from '../../src/state/machine.js';
 import { recorderDb } from '../../src/storage/database.js';
@@ -57,8 +57,9 @@ export async function storedKeys(storageKey: string): Promise<string[]> {
   return ((await keys(recorderDb())) as string[]).filter((key) => key.startsWith(`${storageKey}:`)).sort();
 }
 
+/** The stored recording, decrypted (at rest it is sealed; see src/storage/sealing.ts). */
 export async function storedRecording(storageKey: string, recording: RecordingName = 'main'): Promise<StoredRecording | undefined> {
-  return get<StoredRecording>(`${storageKey}:${recording}`, recorderDb());
+  return new RecordingStore(storageKey).load(recording);
 }
 
 export async function storedSha(storageKey: string, recording: RecordingName = 'main'): Promise<string | undefined> {

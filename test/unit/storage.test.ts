@@ -1,9 +1,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { keys, set } from 'idb-keyval';
+import { createStore, get, keys, set } from 'idb-keyval';
 import { ChunkJournal } from '../../src/storage/chunk-journal.js';
 import { recorderDb } from '../../src/storage/database.js';
 import { RecordingStore } from '../../src/storage/recording-store.js';
 import { findRecoverable, purgeAndFind } from '../../src/storage/restore.js';
+import { recordingsKey } from '../../src/storage/sealing.js';
+import { PersistenceController } from '../../src/storage/persistence-controller.js';
 
 let counter = 0;
 const uniqueKey = () => `unit-${Date.now()}-${counter++}`;
@@ -176,5 +178,161 @@ describe('findRecoverable', () => {
     const removed = new RecordingStore(key).remove('main');
     await Promise.all([...writes, removed]);
     await waitUntil(async () => (await keysUnder(key)).length === 0, 'removed after the queued write');
+  });
+});
+
+/** Where `needle` occurs in `haystack`, or -1. */
+function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i += 1) {
+    for (let j = 0; j < needle.length; j += 1) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Recognisable "audio": an Opus-in-WebM header followed by a repeating pattern. */
+function audioBytes(size: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(size);
+  bytes.set([0x1a, 0x45, 0xdf, 0xa3, 0x4f, 0x70, 0x75, 0x73]);
+  for (let i = 8; i < size; i += 1) bytes[i] = i % 251;
+  return bytes;
+}
+
+describe('encryption at rest', () => {
+  const meta = { recording: 'main' as const, model: 'helios', mimeType: 'audio/webm;codecs=opus', durationSeconds: 20, speechSeconds: 15 };
+
+  it('stores a take as AES-GCM ciphertext with a fresh 12-byte IV, and reads back the identical audio', async () => {
+    const key = uniqueKey();
+    const audio = audioBytes(30_000);
+    const store = new RecordingStore(key);
+    expect(await store.saveTake({ ...meta, createdAt: Date.now() }, new Blob([audio]))).to.be.true;
+    const raw = await get<{ bytes: ArrayBuffer; iv: Uint8Array }>(`${key}:main`, recorderDb());
+    const atRest = new Uint8Array(raw!.bytes);
+    expect(raw!.iv).to.be.instanceOf(Uint8Array);
+    expect(raw!.iv.byteLength).to.equal(12);
+    expect(atRest.byteLength, 'ciphertext plus the 16-byte tag').to.equal(audio.byteLength + 16);
+    expect(indexOfBytes(atRest, audio.subarray(0, 16)), 'no plaintext run at rest').to.equal(-1);
+    expect(indexOfBytes(atRest, audio.subarray(1000, 1016))).to.equal(-1);
+    expect(await bytesOf((await store.load('main'))!.bytes)).to.deep.equal([...audio]);
+
+    // The same audio stored again is sealed under another IV, so it looks different at rest.
+    const other = uniqueKey();
+    await new RecordingStore(other).saveTake({ ...meta, createdAt: Date.now() }, new Blob([audio]));
+    const again = await get<{ bytes: ArrayBuffer; iv: Uint8Array }>(`${other}:main`, recorderDb());
+    expect([...again!.iv]).not.to.deep.equal([...raw!.iv]);
+    expect(await bytesOf(again!.bytes)).not.to.deep.equal(await bytesOf(raw!.bytes));
+  });
+
+  it('seals every journal slice and restores a crashed take byte for byte', async () => {
+    const key = uniqueKey();
+    const audio = audioBytes(9_000);
+    const journal = new ChunkJournal(key, 'main', 'helios');
+    await journal.append(new Blob([audio.slice(0, 4000)]), progress(1));
+    await journal.append(new Blob([audio.slice(4000)]), progress(2));
+    const slices = (await keysUnder(key)).filter((k) => k.includes(':chunk:'));
+    expect(slices).to.have.length(2);
+    for (const slice of slices) {
+      const raw = await get<{ bytes: ArrayBuffer; iv: Uint8Array }>(slice, recorderDb());
+      expect(raw!.iv.byteLength).to.equal(12);
+      expect(indexOfBytes(new Uint8Array(raw!.bytes), audio.subarray(100, 116))).to.equal(-1);
+      expect(indexOfBytes(new Uint8Array(raw!.bytes), audio.subarray(5000, 5016))).to.equal(-1);
+    }
+    const [found] = await findRecoverable(key, { steps: ['main'], model: 'helios' });
+    expect(found.source).to.equal('journal');
+    expect(await bytesOf(found.bytes)).to.deep.equal([...audio]);
+    const promoted = await get<{ bytes: ArrayBuffer; iv: Uint8Array }>(`${key}:main`, recorderDb());
+    expect(promoted!.iv.byteLength, 'the promoted recording is sealed too').to.equal(12);
+    expect(indexOfBytes(new Uint8Array(promoted!.bytes), audio.subarray(0, 16))).to.equal(-1);
+  });
+
+  it('keeps its key in IndexedDB as a non-extractable CryptoKey', async () => {
+    await new RecordingStore(uniqueKey()).saveTake({ ...meta, createdAt: Date.now() }, new Blob([audioBytes(10)]));
+    const stored = await get<CryptoKey>('recordings-key', createStore('thymia-recorder-key', 'keys'));
+    expect(stored).to.be.instanceOf(CryptoKey);
+    expect(stored!.extractable).to.be.false;
+    expect(stored!.algorithm).to.deep.include({ name: 'AES-GCM', length: 256 });
+    expect(stored!.usages).to.have.members(['encrypt', 'decrypt']);
+    const exported = await crypto.subtle.exportKey('raw', stored!).then(() => 'exported', (error: DOMException) => error.name);
+    expect(exported).to.equal('InvalidAccessError');
+    // The stored key is the one the audio is sealed with: it alone opens a record.
+    const key = uniqueKey();
+    const audio = audioBytes(64);
+    await new RecordingStore(key).saveTake({ ...meta, createdAt: Date.now() }, new Blob([audio]));
+    const raw = await get<{ bytes: ArrayBuffer; iv: Uint8Array<ArrayBuffer> }>(`${key}:main`, recorderDb());
+    const opened = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: raw!.iv, additionalData: new TextEncoder().encode(`${key}:main`) }, stored!, raw!.bytes);
+    expect(await bytesOf(opened)).to.deep.equal([...audio]);
+    expect(await recordingsKey()).to.be.instanceOf(CryptoKey);
+  });
+
+  it('drops a recording whose ciphertext was tampered with, or moved under another key', async () => {
+    const key = uniqueKey();
+    await new RecordingStore(key).saveTake({ ...meta, createdAt: Date.now() }, new Blob([audioBytes(500)]));
+    const raw = await get<{ bytes: ArrayBuffer; iv: Uint8Array }>(`${key}:main`, recorderDb());
+    const moved = uniqueKey();
+    await set(`${moved}:main`, raw, recorderDb());
+    expect(await new RecordingStore(moved).load('main'), 'bound to where it was stored').to.equal(undefined);
+    const flipped = new Uint8Array(raw!.bytes.slice(0));
+    flipped[10] ^= 1;
+    await set(`${key}:main`, { ...raw, bytes: flipped.buffer }, recorderDb());
+    expect(await new RecordingStore(key).load('main')).to.equal(undefined);
+    expect(await findRecoverable(key, { steps: ['main'], model: 'helios' })).to.deep.equal([]);
+    expect(await keysUnder(key), 'an unreadable recording is removed').to.deep.equal([]);
+  });
+
+  it('keeps audio in the clear where WebCrypto is missing, and still reads it back', async () => {
+    const key = uniqueKey();
+    const audio = audioBytes(700);
+    const original = Object.getOwnPropertyDescriptor(Crypto.prototype, 'subtle')!;
+    Object.defineProperty(crypto, 'subtle', { configurable: true, get: () => undefined });
+    try {
+      expect(crypto.subtle).to.equal(undefined);
+      await new RecordingStore(key).saveTake({ ...meta, createdAt: Date.now() }, new Blob([audio]));
+      const raw = await get<{ bytes: ArrayBuffer; iv?: Uint8Array }>(`${key}:main`, recorderDb());
+      expect(raw!.iv).to.equal(undefined);
+      expect(await bytesOf(raw!.bytes)).to.deep.equal([...audio]);
+    } finally {
+      delete (crypto as { subtle?: unknown }).subtle;
+    }
+    expect(Object.getOwnPropertyDescriptor(Crypto.prototype, 'subtle')).to.deep.equal(original);
+    expect(await bytesOf((await new RecordingStore(key).load('main'))!.bytes), 'a clear recording still restores').to.deep.equal([...audio]);
+  });
+});
+
+describe('clearing a storage key (sign-out)', () => {
+  it('removes every step, journal and upload marker of that key and nothing of another', async () => {
+    const key = uniqueKey();
+    const neighbour = `${key}:other`;
+    const store = new RecordingStore(key);
+    const meta = { model: 'apollo', mimeType: 'audio/webm', durationSeconds: 1, speechSeconds: 1, createdAt: Date.now() };
+    await store.saveTake({ ...meta, recording: 'moodQuestion' }, new Blob([new Uint8Array(4)]));
+    await store.markUploaded('moodQuestion', 'https://bucket.example/mood');
+    await store.saveTake({ ...meta, recording: 'readAloud' }, new Blob([new Uint8Array(4)]));
+    await new ChunkJournal(key, 'main', 'helios').append(new Blob([new Uint8Array(3)]), progress(1));
+    await new RecordingStore(neighbour).saveTake({ ...meta, recording: 'main' }, new Blob([new Uint8Array(4)]));
+    expect(await keysUnder(key)).to.have.length(5);
+    expect(await store.clear()).to.be.true;
+    expect(await keysUnder(key)).to.deep.equal([`${neighbour}:main`]);
+    expect(await findRecoverable(key, { steps: ['moodQuestion', 'readAloud'], model: 'apollo' })).to.deep.equal([]);
+  });
+});
+
+describe('PersistenceController.clearStoredRecordings', () => {
+  it('deletes what the key keeps, and a slice arriving after it never lands', async () => {
+    const key = uniqueKey();
+    const host = { addController: () => undefined, removeController: () => undefined, requestUpdate: () => undefined, updateComplete: Promise.resolve(true) };
+    const persistence = new PersistenceController(host, {
+      storageKey: () => key,
+      model: () => 'helios',
+      steps: () => ['main'],
+      onRestore: () => undefined,
+      onStorageFailed: () => undefined,
+    });
+    persistence.beginTake('main');
+    persistence.appendChunk(new Blob([new Uint8Array(5)]), progress(1));
+    await waitUntil(async () => (await keysUnder(key)).length === 1, 'the first slice is journalled');
+    expect(await persistence.clearStoredRecordings()).to.be.true;
+    persistence.appendChunk(new Blob([new Uint8Array(5)]), progress(2));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await keysUnder(key)).to.deep.equal([]);
   });
 });
