@@ -79,8 +79,9 @@ export const recorderStyles = css`
     opacity: 0.45;
     cursor: not-allowed;
   }
-  button:focus-visible {
-    outline: 3px solid color-mix(in srgb, var(--_accent) 45%, transparent);
+  /* Every focusable control: an opaque ring in the accent colour, offset so it shows on filled buttons too (WCAG 2.4.7, 1.4.11). */
+  :is(button, a[href], summary, input, select, textarea, iframe, [tabindex]):focus-visible {
+    outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
   .live {
