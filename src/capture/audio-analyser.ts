@@ -91,7 +91,8 @@ export class AudioAnalyser {
           seconds,
         )
       : false;
-    if (this.#counting) this.onFrame?.(samples, seconds, speaking);
+    // A suspended graph (no user gesture on iOS/WebKit) reads zeros: not the microphone's silence.
+    if (this.#counting && this.#context?.state === 'running') this.onFrame?.(samples, seconds, speaking);
     this.#reading = {
       level: Math.min(1, Math.max(0, (level - METER_FLOOR_DB) / METER_RANGE_DB)),
       speechSeconds: this.#vad.speechSeconds,
