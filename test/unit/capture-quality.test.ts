@@ -38,8 +38,33 @@ function microphoneOf(gain: number) {
   };
 }
 
+/** WebKit keeps an AudioContext suspended until a real user gesture, which a test cannot make. */
+async function audioRunsWithoutGesture(): Promise<boolean> {
+  const context = new AudioContext();
+  await Promise.race([context.resume(), new Promise((resolve) => setTimeout(resolve, 500))]);
+  const running = context.state === 'running';
+  await context.close();
+  return running;
+}
+
 describe('CaptureController quality and microphone check', () => {
-  it('says within about two seconds that a microphone delivers digital silence', async () => {
+  it('never calls a microphone silent while the audio graph is not running', async function () {
+    if (await audioRunsWithoutGesture()) this.skip(); // only WebKit shows this case: covered there
+    const mic = microphoneOf(0);
+    let silent = 0;
+    const capture = new CaptureController(host(), { onMaxReached: () => undefined, onTrackEnded: () => undefined, onMicSilent: () => (silent += 1) });
+    try {
+      await capture.begin();
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      expect(silent, 'zeros from a suspended graph are not a silent microphone').to.equal(0);
+    } finally {
+      capture.release();
+      await mic.restore();
+    }
+  });
+
+  it('says within about two seconds that a microphone delivers digital silence', async function () {
+    if (!(await audioRunsWithoutGesture())) this.skip();
     const mic = microphoneOf(0);
     let silent = 0;
     const capture = new CaptureController(host(), { onMaxReached: () => undefined, onTrackEnded: () => undefined, onMicSilent: () => (silent += 1) });
@@ -58,7 +83,8 @@ describe('CaptureController quality and microphone check', () => {
     }
   });
 
-  it('records from the chosen device and reports the take quality after finish', async () => {
+  it('records from the chosen device and reports the take quality after finish', async function () {
+    if (!(await audioRunsWithoutGesture())) this.skip();
     const mic = microphoneOf(0.7);
     let silent = 0;
     const capture = new CaptureController(host(), { onMaxReached: () => undefined, onTrackEnded: () => undefined, onMicSilent: () => (silent += 1) });

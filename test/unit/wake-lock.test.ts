@@ -47,8 +47,10 @@ describe('ScreenWakeLock', () => {
     const api = (navigator as { wakeLock?: unknown }).wakeLock;
     if (!api) this.skip(); // Firefox ESR has no Wake Lock API: covered by the no-op test below
     const lock = new ScreenWakeLock();
-    expect(await lock.acquire()).to.be.true;
-    expect(lock.held).to.be.true;
+    const granted = await lock.acquire();
+    expect(lock.held).to.equal(granted);
+    // Headless Chromium grants it; WebKitGTK refuses without a user gesture (the no-op path).
+    if (navigator.userAgent.includes('Chrome/')) expect(granted).to.be.true;
     await lock.release();
     expect(lock.held).to.be.false;
   });
