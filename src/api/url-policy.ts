@@ -17,8 +17,13 @@ export function isLoopbackHost(hostname: string): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
+/** What `fetch` resolves relative URLs against: the document's base URL (also right in `srcdoc` frames). */
+function pageBase(): string {
+  return globalThis.document?.baseURI ?? globalThis.location?.href ?? 'about:blank';
+}
+
 /** The URL, resolved against the page, when the policy above allows it; otherwise undefined. */
-export function allowedUrl(value: string, pageUrl: string | URL = globalThis.location?.href ?? 'about:blank'): URL | undefined {
+export function allowedUrl(value: string, pageUrl: string | URL = pageBase()): URL | undefined {
   let url: URL;
   let page: URL;
   try {
@@ -38,7 +43,7 @@ export function allowedUrl(value: string, pageUrl: string | URL = globalThis.loc
  * `missing-config` RecorderError whose message names the attribute, so the
  * page author sees which attribute to fix and no request is made with it.
  */
-export function checkUrl(value: string, attributeName: string, pageUrl: string | URL = globalThis.location?.href ?? 'about:blank'): string {
+export function checkUrl(value: string, attributeName: string, pageUrl: string | URL = pageBase()): string {
   const url = value.trim() ? allowedUrl(value, pageUrl) : undefined;
   if (url) return url.href;
   throw new RecorderError(
