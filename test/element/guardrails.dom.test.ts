@@ -40,7 +40,10 @@ describe('clinical guardrails', () => {
 
     const dom = exposed(el);
     expect(dom).not.to.match(/depress|anxiety|anhedonia|probab|severity|likelihood|%/i);
-    for (const value of [0.61, 0.58, 0.27, 0.22]) expect(dom, `score ${value}`).not.to.include(String(Math.round(value * 100)));
+    // As a standalone number ("61", "0.61"), not inside an id or URL.
+    for (const value of [0.61, 0.58, 0.27, 0.22]) {
+      expect(dom, `score ${value}`).not.to.match(new RegExp(`(^|[^\\w.-])(0?\\.)?${Math.round(value * 100)}([^\\w-]|$)`));
+    }
     expect(el.shadowRoot!.querySelectorAll('[role="meter"], [role="img"], [data-disorder], [data-symptom], a')).to.have.length(0);
 
     // The same answer with the host's opt-in does show them: the check above can fail.
