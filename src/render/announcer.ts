@@ -84,6 +84,7 @@ export class Announcer implements ReactiveController {
   }
 
   render(): TemplateResult {
-    return html`<div part="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#text}</div>`;
+    // aria-live without role="status": the visible status lines keep that role (and hosts' selectors for it).
+    return html`<div part="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true">${this.#text}</div>`;
   }
 }
