@@ -15,22 +15,5 @@ export function percent(value: number): number {
   return Math.round(Math.min(1, Math.max(0, value)) * 100);
 }
 
-/** An ISO timestamp in the UI language, or undefined when it does not parse. */
-export function formatDateTime(iso: string, lang: string): string | undefined {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return undefined;
-  try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-  } catch {
-    return date.toISOString();
-  }
-}
-
-/** A raw score as the UI language writes numbers, to at most two decimals. */
-export function formatNumber(value: number, lang: string): string {
-  try {
-    return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
-  } catch {
-    return String(Math.round(value * 100) / 100);
-  }
-}
+/** Numbers, dates and durations in the UI language: `Intl`, cached per locale (see i18n/intl.ts). */
+export { formatClock, formatDateTime, formatDuration, formatNumber, formatSeconds } from '../i18n/intl.js';
