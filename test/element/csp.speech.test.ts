@@ -78,9 +78,11 @@ describe('strict CSP page with the built bundle', () => {
       el.addEventListener('thymia-error', (event) => reject(new Error(`thymia-error ${JSON.stringify((event as CustomEvent).detail)}`)), { once: true });
     });
 
+    // A flow stuck under the policy says why: what the page reported and where the element stopped.
+    const stuck = (what: string) => `${what} (state ${el.state}); CSP violations so far: ${JSON.stringify(win.cspViolations)}`;
     partOf(el, 'record-button').click();
-    await waitUntil(() => el.state === 'recording', 'recording', { timeout: 10_000 });
-    await waitUntil(() => partOf(el, 'submit-button') && !partOf(el, 'submit-button').disabled, 'enough speech', { timeout: 20_000, interval: 50 });
+    await waitUntil(() => el.state === 'recording', stuck('recording'), { timeout: 10_000 });
+    await waitUntil(() => partOf(el, 'submit-button') && !partOf(el, 'submit-button').disabled, stuck('enough speech'), { timeout: 20_000, interval: 50 });
     partOf(el, 'submit-button').click();
     const detail = await result;
     await el.updateComplete;
