@@ -25,6 +25,7 @@ export function renderEmotions(results: unknown, warnings: readonly string[], ct
         return html`<li class="chart-row" data-key=${score.path.join('.')}>
           <span class="chart-label">${label}</span>
           <span class="bar" role="meter" aria-label=${label} aria-valuemin="0" aria-valuemax=${unit ? 1 : max} aria-valuenow=${score.value}
+            aria-valuetext=${shown}
             ><span class="bar-fill" ${styleProperties({ width: `${ratio * 100}%` })}></span
           ></span>
           <span class="chart-value">${shown}</span>

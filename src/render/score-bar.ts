@@ -6,8 +6,9 @@ import { styleProperties } from './style-properties.js';
 /** A 0…1 score as an accessible horizontal bar with its value as text. */
 export function scoreBar(value: number, label: string, t: Translate) {
   const percent = wholePercent(value);
-  return html`<span class="bar" role="meter" aria-label=${label} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}>
+  const text = t('scoreOutOf', { value: percent });
+  return html`<span class="bar" role="meter" aria-label=${label} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent} aria-valuetext=${text}>
       <span class="bar-fill" ${styleProperties({ width: `${percent}%` })}></span>
     </span>
-    <span class="bar-value">${t('scoreOutOf', { value: percent })}</span>`;
+    <span class="bar-value">${text}</span>`;
 }

@@ -22,6 +22,16 @@ async function completedWith(body: unknown, attributes: Record<string, string>):
   return el;
 }
 
+/** Every bar in the results says its value in words (not only a number a screen reader reads bare). */
+function expectBarsWithText(el: Recorder): number {
+  const bars = [...el.shadowRoot!.querySelectorAll('[part~="results"] [role="meter"], [part~="results"] [role="img"]')];
+  for (const bar of bars) {
+    const spoken = bar.getAttribute('role') === 'img' ? bar.getAttribute('aria-label') : bar.getAttribute('aria-valuetext');
+    expect(spoken, `${bar.getAttribute('aria-label')}: text equivalent`).to.match(/\d+( out of 100|%)|None \d+%/);
+  }
+  return bars.length;
+}
+
 describe('accessibility (axe) without recording', () => {
   after(() => printAxeSummary('dom group'));
 
@@ -58,6 +68,7 @@ describe('accessibility (axe) without recording', () => {
   for (const mode of ['full', 'summary', 'none'] as const) {
     it(`Helios results="${mode}"`, async () => {
       const el = await completedWith({ ...MENTAL_WELLNESS_RUN, status: 'COMPLETE_OK' }, { model: 'helios', results: mode });
+      if (mode === 'full') expect(expectBarsWithText(el)).to.equal(6);
       await expectAccessible(el, `complete (Helios ${mode})`);
     });
   }
@@ -66,6 +77,7 @@ describe('accessibility (axe) without recording', () => {
     it(`Apollo results="${mode}"`, async () => {
       const el = await completedWith(APOLLO_COMPLETE, { model: 'apollo', results: mode });
       if (mode !== 'none') expect(part(el, 'clinician-notice')).to.exist;
+      expectBarsWithText(el);
       await expectAccessible(el, `complete (Apollo ${mode})`);
     });
   }
@@ -80,6 +92,7 @@ describe('accessibility (axe) without recording', () => {
 
     const call = await completedWith(CALL_COMPLETE, { results: 'full' });
     expect(call.shadowRoot!.querySelector('[data-view="emotions"]')).to.exist;
+    expect(expectBarsWithText(call)).to.be.greaterThan(5);
     await expectAccessible(call, 'complete (thymia call, full)');
   });
 });
