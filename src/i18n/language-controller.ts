@@ -1,0 +1,105 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { en, type Catalogue } from './catalogues/en.js';
+import { catalogueNow, loadCatalogue } from './catalogues.js';
+import { languageOf, resolveLanguage, type Language } from './languages.js';
+import { createTranslator, type MessageOverrides, type Translate } from './translate.js';
+
+/**
+ * The element's UI language: reads the wanted `lang` before each update,
+ * keeps rendering with the catalogue it has (English at first) while
+ * another language's chunk loads, then asks the host to render again — so
+ * no key is ever missing, only late. `settled()` lets the host's
+ * `updateComplete` wait for that second render.
+ */
+export class LanguageController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #lang: () => string;
+  readonly #overrides: () => MessageOverrides;
+  /** The language `lang` asks for, once read. */
+  #wanted: Language | undefined;
+  #shown: Language = 'en';
+  #catalogue: Catalogue = en;
+  #pending: Promise<void> | undefined;
+  #translator: { t: Translate; catalogue: Catalogue; overrides: MessageOverrides; locale: string } | undefined;
+
+  /**
+   * @param lang the BCP 47 tag in force (the element's `lang`, else the nearest ancestor's, else the document's)
+   * @param overrides the host's `strings`
+   */
+  constructor(host: ReactiveControllerHost, lang: () => string, overrides: () => MessageOverrides = () => ({})) {
+    this.#host = host;
+    this.#lang = lang;
+    this.#overrides = overrides;
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    this.#choose();
+  }
+
+  /** The language whose strings are shown now (English until the wanted one has arrived). */
+  get language(): Language {
+    this.#choose();
+    return this.#shown;
+  }
+
+  /**
+   * The tag for `Intl` (dates, numbers): the page's own tag when it is the
+   * language shown (`es-MX` keeps Mexican formats), else the language shown,
+   * so English text never carries another locale's numbers.
+   */
+  get locale(): string {
+    const shown = this.language;
+    const tag = this.#lang().trim();
+    return languageOf(tag) === shown ? tag : shown;
+  }
+
+  /** `t(id, values?)` in the language shown, the host's overrides winning; the same function until one of those changes. */
+  get t(): Translate {
+    const locale = this.locale;
+    const overrides = this.#overrides();
+    const cached = this.#translator;
+    if (cached && cached.catalogue === this.#catalogue && cached.overrides === overrides && cached.locale === locale) return cached.t;
+    const t = createTranslator(this.#catalogue, overrides, locale);
+    this.#translator = { t, catalogue: this.#catalogue, overrides, locale };
+    return t;
+  }
+
+  /** Resolves once the wanted language is shown (the host asked to render again) or its chunk failed; never rejects. */
+  settled(): Promise<void> {
+    this.#choose();
+    return this.#pending ?? Promise.resolve();
+  }
+
+  #choose(): void {
+    const wanted = resolveLanguage(this.#lang());
+    if (wanted === this.#wanted) return;
+    this.#wanted = wanted;
+    const ready = catalogueNow(wanted);
+    if (ready) {
+      this.#show(wanted, ready);
+      this.#pending = undefined;
+      return;
+    }
+    const pending: Promise<void> = loadCatalogue(wanted).then(
+      (catalogue) => {
+        // A later change of `lang` wins over a slower earlier chunk.
+        if (this.#wanted === wanted) {
+          this.#show(wanted, catalogue);
+          this.#host.requestUpdate();
+        }
+      },
+      // Offline or blocked: what is shown stays (English at first); changing `lang` away and back tries again.
+      () => undefined,
+    );
+    this.#pending = pending;
+    void pending.then(() => {
+      if (this.#pending === pending) this.#pending = undefined;
+    });
+  }
+
+  #show(language: Language, catalogue: Catalogue): void {
+    this.#shown = language;
+    this.#catalogue = catalogue;
+  }
+}
