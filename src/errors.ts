@@ -33,7 +33,14 @@ export class RecorderError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { readonly errorCode?: string; readonly reason?: string; readonly status?: number; readonly cause?: unknown } = {},
+    readonly extra: {
+      readonly errorCode?: string;
+      readonly reason?: string;
+      /** The attribute at fault, for `missing-config`: named in the message the person (and page author) sees. */
+      readonly attribute?: string;
+      readonly status?: number;
+      readonly cause?: unknown;
+    } = {},
   ) {
     super(message);
     this.name = 'RecorderError';

@@ -1,5 +1,6 @@
 import type { RecorderErrorDetail } from './errors.js';
 import type { RecorderStateName, RecordingName } from './state/machine.js';
+import type { QualityReport } from './capture/quality.js';
 import type { RestoredDetail } from './state/restore-plan.js';
 
 export interface StateChangeDetail {
@@ -15,6 +16,8 @@ export interface RecordingStopDetail {
   readonly speechSeconds: number;
   readonly mimeType: string;
   readonly size: number;
+  /** How the take sounded, from the audio the element analysed, with the track settings actually applied. */
+  readonly quality?: QualityReport;
 }
 export interface UploadProgressDetail {
   readonly recording: RecordingName;
@@ -43,6 +46,13 @@ export interface ResultDetail {
 }
 export type { RestoredDetail } from './state/restore-plan.js';
 export type ErrorDetail = RecorderErrorDetail;
+export interface ConsentDetail {
+  readonly accepted: true;
+  /** The consent text the person was shown (the `consent` slot's text, or the default). */
+  readonly text: string;
+  /** ISO 8601 timestamp of the tick. */
+  readonly at: string;
+}
 
 /** Every event the element dispatches, by name. */
 export interface ThymiaEventDetails {
@@ -56,6 +66,7 @@ export interface ThymiaEventDetails {
   'thymia-result': ResultDetail;
   'thymia-error': ErrorDetail;
   'thymia-restored': RestoredDetail;
+  'thymia-consent': ConsentDetail;
 }
 export type ThymiaEventName = keyof ThymiaEventDetails;
 
@@ -72,6 +83,7 @@ export const THYMIA_EVENT_NAMES = Object.freeze(
     'thymia-result': 0,
     'thymia-error': 0,
     'thymia-restored': 0,
+    'thymia-consent': 0,
     // `satisfies` makes a name missing here, or one without a detail type, a compile error.
   } satisfies Record<ThymiaEventName, 0>) as ThymiaEventName[],
 );

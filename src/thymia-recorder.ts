@@ -5,22 +5,20 @@ import type { ResilienceTiming } from './api/timing.js';
 import type { ThymiaEventDetails, ThymiaEventName } from './events.js';
 import { ThymiaEvent } from './events.js';
 import { FlowController, type FlowSettings } from './flow/flow-controller.js';
-import {
-  DEFAULT_MAX_SECONDS,
-  DEFAULT_POLL_INTERVAL_MS,
-  MIN_POLL_INTERVAL_MS,
-  UPLOAD_URL_PROPERTY,
-  minSpeechFor,
-  stepsFor,
-  type RecorderModel,
-} from './flow/protocol.js';
-import { translator, type Translate } from './i18n/messages.js';
+import { PreflightController } from './flow/preflight-controller.js';
+import { flowSettings, isFollowing } from './flow/settings.js';
+import type { RecorderModel } from './flow/protocol.js';
+import type { MessageOverrides } from './i18n/translate.js';
 import type { ActivityMode } from './render/activity-handoff.js';
+import { Announcer, type AnnouncerReading } from './render/announcer.js';
+import { consentTextShown } from './render/consent-panel.js';
 import { FocusFollower } from './render/focus-follower.js';
-import { LazyModule } from './render/lazy-module.js';
-import { renderPanel, type PanelActions, type ProtocolViews } from './render/recording-panel.js';
+import { LocaleController } from './render/locale-controller.js';
+import { toThymiaLocalTime } from './render/sleep-times.js';
+import { ProtocolViewsController } from './render/protocol-views-controller.js';
+import { renderPanel, type PanelActions } from './render/recording-panel.js';
 import { hostResultsMode, type ResultsMode } from './render/results-mode.js';
-import type { RecorderStateName, RecordingName } from './state/machine.js';
+import { currentStep, type RecorderStateName } from './state/machine.js';
 import { recorderStyles } from './styles.js';
 
 export type { RecorderModel } from './flow/protocol.js';
@@ -44,12 +42,19 @@ export type { RecorderModel } from './flow/protocol.js';
  * @event thymia-result - `{ model, modelRunId, results, warnings, response }` once, on completion.
  * @event thymia-error - `{ code, message, recoverable, errorCode? }`; `message` is fit to show.
  * @event thymia-restored - `{ recording, durationSeconds, speechSeconds, ageSeconds }` when a stored recording is found.
+ * @event thymia-consent - `{ accepted, text, at }` when the person ticks the consent box (`require-consent`).
  *
+ * @slot consent - Replaces the default consent text (`require-consent`).
  * @slot prompt - Replaces the default instructions, question or passage for the current recording.
  * @slot prompt-mood-question - Apollo: replaces the mood question only (wins over `prompt`).
  * @slot prompt-read-aloud - Apollo: replaces the read-aloud passage only (wins over `prompt`).
  *
  * @csspart prompt - The instructions / question / passage area.
+ * @csspart consent - The consent panel; `consent-checkbox` its real checkbox.
+ * @csspart sleep-time - `ask-sleep`: when the person fell asleep (`wake-time`: woke up); real inputs.
+ * @csspart quality-warning - Advice after a take with audio quality issues (retake, or `submit-anyway-button`).
+ * @csspart device-select - Microphone choice, shown when more than one input exists.
+ * @csspart announcer - The visually hidden polite live region.
  * @csspart record-button - Starts (or restarts) recording.
  * @csspart stop-button - Stops recording.
  * @csspart submit-button - Uploads the recording(s); enabled once there is enough speech.
@@ -167,14 +172,39 @@ export class ThymiaRecorder extends LitElement {
    */
   @property({ attribute: false }) timing: Partial<ResilienceTiming> = {};
 
+  /** `require-consent`: the person ticks a consent box before the microphone is asked for. */
+  @property({ attribute: 'require-consent', type: Boolean }) requireConsent = false;
+
+  /** `ask-sleep`: before recording, asks when the person last fell asleep and woke up (optional for them). */
+  @property({ attribute: 'ask-sleep', type: Boolean }) askSleep = false;
+
+  /** MediaRecorder bitrate; 64 kb/s mono Opus keeps the whole speech band at half the browser default. */
+  @property({ attribute: 'audio-bits-per-second', type: Number }) audioBitsPerSecond = 64_000;
+
+  /** Overrides any UI string by its id. */
+  @property({ attribute: false }) strings: MessageOverrides = {};
+
+  // Before the flow: the flow reads its answers (consent, sleep times) from the first settings on.
+  readonly #preflight = new PreflightController(this, {
+    storageKey: () => this.#settings.storageKey,
+    useDevice: (deviceId) => (this.#flow.capture.deviceId = deviceId),
+    onUnavailable: ({ code, reason }) => this.#flow.reportUnavailable(code, reason),
+    onConsent: (detail) => this.#emit('thymia-consent', detail),
+  });
   readonly #flow = new FlowController(this, {
     settings: () => this.#settings,
-    t: () => this.#t,
+    t: () => this.#locale.t,
     emit: (name, detail) => this.#emit(name, detail),
     // The result is rendered the moment it is announced: its views are loaded first.
-    prepareOutcome: () => this.#loadViews(),
+    prepareOutcome: () => this.#views.load(),
   });
-  readonly #views = new LazyModule<ProtocolViews>(() => import('./render/protocol-views.js'));
+  readonly #locale = new LocaleController(this);
+  // A Helios page needs these only once the recording is on its way; everything else from the start.
+  readonly #views = new ProtocolViewsController(
+    this,
+    () => this.model === 'apollo' || isFollowing(this) || ['uploading', 'processing', 'complete'].includes(this.state),
+  );
+  readonly #announcer = new Announcer(this, () => this.#announcerReading, () => this.#locale.t);
   readonly #actions: PanelActions = {
     start: () => void this.start(),
     stop: () => void this.stop(),
@@ -196,7 +226,12 @@ export class ThymiaRecorder extends LitElement {
     return this.#flow.state;
   }
 
-  /** Asks for the microphone and starts recording the current step. */
+  /** The language in force: `lang`, else the nearest `lang` up the tree, else `en`. */
+  get locale(): string {
+    return this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  }
+
+  /** Asks for the microphone and starts recording the current step (not before consent, where required). */
   start(): Promise<void> {
     return this.#flow.start();
   }
@@ -216,90 +251,69 @@ export class ThymiaRecorder extends LitElement {
     return this.#flow.reset();
   }
 
+  /** Deletes every recording this element's `storage-key` keeps (for sign-out). */
+  async clearStoredRecordings(): Promise<void> {
+    await this.#flow.clearStoredRecordings();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasAttribute('state')) this.setAttribute('state', this.state);
   }
 
-  protected override willUpdate(): void {
-    // A Helios page needs these only once the recording is on its way; everything else from the start.
-    const state = this.state;
-    if (this.model === 'apollo' || this.#following || state === 'uploading' || state === 'processing' || state === 'complete') void this.#loadViews();
-  }
-
-  /** Also waits for views still loading, so `await el.updateComplete` sees the finished render. */
+  /** Also waits for a language or views still loading, so `await el.updateComplete` sees the finished render. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    if (this.#views.pending && !this.#views.value) {
-      // A chunk that failed to load leaves the render as it is rather than failing the host's await.
-      await this.#views.pending.catch(() => undefined);
+    for (let round = 0; round < 3 && (this.#locale.pending || this.#views.pending); round += 1) {
+      await Promise.all([this.#locale.pending, this.#views.pending]);
       complete = await super.getUpdateComplete();
     }
     return complete;
   }
 
-  #loadViews(): Promise<unknown> {
-    if (this.#views.pending) return this.#views.pending;
-    return this.#views.load().then((views) => {
-      // Adopted next to the base sheet: constructable stylesheets keep strict CSPs happy.
-      const root = this.renderRoot;
-      const sheet = views.protocolStyles.styleSheet;
-      if (root instanceof ShadowRoot && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      this.requestUpdate();
+  get #settings(): FlowSettings {
+    const preflight = this.#preflight;
+    return flowSettings(this, {
+      consentAccepted: preflight.consentAccepted,
+      sleepTime: toThymiaLocalTime(preflight.sleepInput),
+      wakeTime: toThymiaLocalTime(preflight.wakeInput),
     });
   }
 
-  get #lang(): string {
-    return this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-  }
-
-  get #t(): Translate {
-    return translator(this.#lang);
-  }
-
-  /** Nothing to record: follow a call, or an activity done elsewhere. */
-  get #following(): boolean {
-    return this.follow || !!this.activityLink || this.statusAdapter === 'synthflow' || this.statusAdapter === 'thinnestai';
-  }
-
-  get #settings(): FlowSettings {
-    const steps = stepsFor(this.model);
-    const uploadUrls: Partial<Record<RecordingName, string>> = {};
-    for (const step of steps) uploadUrls[step] = this[UPLOAD_URL_PROPERTY[step]] || undefined;
+  get #announcerReading(): AnnouncerReading {
+    const { machine } = this.#flow.snapshot;
+    const capture = this.#flow.capture;
     return {
+      state: machine.phase.name,
+      enough: capture.speechSeconds >= this.#settings.minSpeechSeconds,
+      take: machine.takes[currentStep(machine)],
       model: this.model,
-      steps,
-      minSpeechSeconds: minSpeechFor(this.model, this.minSpeechSeconds),
-      maxSeconds: this.maxSeconds > 0 ? this.maxSeconds : DEFAULT_MAX_SECONDS,
-      pollIntervalMs: Math.max(MIN_POLL_INTERVAL_MS, this.pollInterval || DEFAULT_POLL_INTERVAL_MS),
-      autoSubmit: this.autoSubmit,
-      following: this.#following,
-      statusUrl: this.statusUrl,
-      sessionUrl: this.sessionUrl,
-      activityLink: this.activityLink,
-      uploadUrls,
-      requestInit: this.statusRequestInit,
-      statusAdapter: this.statusAdapter,
-      timing: this.timing,
-      storageKey: this.storageKey || `thymia-recorder:${this.model}`,
-      sleepTime: undefined,
-      wakeTime: undefined,
+      following: isFollowing(this),
     };
   }
 
   #emit<Name extends ThymiaEventName>(name: Name, detail: ThymiaEventDetails[Name]): void {
     if (name === 'thymia-state-change') this.setAttribute('state', (detail as ThymiaEventDetails['thymia-state-change']).state);
+    // Microphone labels are only readable once permission is granted.
+    if (name === 'thymia-recording-start') void this.#preflight.refreshDevices();
     this.dispatchEvent(new ThymiaEvent(name, detail));
+  }
+
+  /** The consent text shown: the host's slotted text, else the default. */
+  get #consentText(): string {
+    return consentTextShown(this.renderRoot.querySelector<HTMLSlotElement>('slot[name="consent"]'), this.#locale.t('consentText'));
   }
 
   protected override render(): TemplateResult {
     const settings = this.#settings;
     const capture = this.#flow.capture;
+    const preflight = this.#preflight;
+    const t = this.#locale.t;
     return html`${renderPanel({
       snapshot: this.#flow.snapshot,
       live: { elapsedSeconds: capture.elapsedSeconds, speechSeconds: capture.speechSeconds, level: capture.level },
-      t: this.#t,
-      lang: this.#lang,
+      t,
+      lang: this.locale,
       model: this.model,
       minSpeechSeconds: settings.minSpeechSeconds,
       maxSeconds: settings.maxSeconds,
@@ -309,7 +323,21 @@ export class ThymiaRecorder extends LitElement {
       isSent: (step) => this.#flow.isSent(step),
       actions: this.#actions,
       views: this.#views.value,
-    })}`;
+      preflight: {
+        requireConsent: this.requireConsent,
+        consentAccepted: preflight.consentAccepted,
+        defaultConsentText: t('consentText'),
+        onConsent: (accepted) => preflight.setConsent(accepted, this.#consentText),
+        askSleep: this.askSleep,
+        sleepInput: preflight.sleepInput,
+        wakeInput: preflight.wakeInput,
+        onSleep: (value) => preflight.setSleep(value),
+        onWake: (value) => preflight.setWake(value),
+        inputs: preflight.inputs,
+        selectedDevice: preflight.selectedDevice,
+        onSelectDevice: (deviceId) => preflight.selectDevice(deviceId),
+      },
+    })}${this.#announcer.render()}`;
   }
 }
 

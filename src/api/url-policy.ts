@@ -49,5 +49,6 @@ export function checkUrl(value: string, attributeName: string, pageUrl: string |
   throw new RecorderError(
     ERROR_CODES.missingConfig,
     `${attributeName} must be an https: URL, or http: on this page's origin or a loopback host`,
+    { reason: 'url-not-allowed', attribute: attributeName },
   );
 }

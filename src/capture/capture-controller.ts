@@ -5,6 +5,7 @@ import { requestMicrophone, stopStream } from './microphone.js';
 import { QualityMeter, appliedSettings, type QualityReport } from './quality.js';
 import { AudioRecorder } from './recorder.js';
 import { SilentMicWatch } from './silent-mic.js';
+import { ScreenWakeLock } from './wake-lock.js';
 
 export interface CaptureCallbacks {
   /** The recording reached `maxSeconds`. */
@@ -39,6 +40,10 @@ export class CaptureController implements ReactiveController {
   maxSeconds = 180;
   /** The microphone the person chose; undefined for the browser's default. */
   deviceId: string | undefined;
+  /** MediaRecorder bitrate (`audio-bits-per-second`). */
+  audioBitsPerSecond = 64_000;
+  /** Phones lock mid-recording and cut the microphone: the screen stays on while a take runs. */
+  readonly #wakeLock = new ScreenWakeLock();
 
   constructor(host: ReactiveControllerHost, callbacks: CaptureCallbacks) {
     this.#host = host;
@@ -112,7 +117,7 @@ export class CaptureController implements ReactiveController {
       silentMic.push(samples, seconds);
     };
     analyser.attach(stream);
-    this.#recorder = new AudioRecorder(stream, { onChunk: this.#callbacks.onChunk });
+    this.#recorder = new AudioRecorder(stream, { onChunk: this.#callbacks.onChunk, audioBitsPerSecond: this.audioBitsPerSecond });
     this.#recorder.start();
     this.#elapsedBefore = 0;
     this.#run();
@@ -125,6 +130,7 @@ export class CaptureController implements ReactiveController {
     this.#recorder?.pause();
     this.#analyser?.setCounting(false);
     clearInterval(this.#ticker);
+    void this.#wakeLock.release();
     this.#host.requestUpdate();
   }
 
@@ -152,6 +158,7 @@ export class CaptureController implements ReactiveController {
     clearInterval(this.#ticker);
     this.#ticker = undefined;
     this.#runningSince = undefined;
+    void this.#wakeLock.release();
     if (this.#recorder && this.#recorder.state !== 'inactive') void this.#recorder.stop();
     this.#recorder = undefined;
     if (this.#stream) {
@@ -169,6 +176,7 @@ export class CaptureController implements ReactiveController {
 
   #run(): void {
     this.#runningSince = performance.now();
+    void this.#wakeLock.acquire();
     this.#analyser?.setCounting(true);
     clearInterval(this.#ticker);
     this.#ticker = setInterval(() => {

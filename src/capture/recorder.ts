@@ -4,6 +4,8 @@ export interface RecorderOptions {
   /** Delivers audio every `timesliceMs`, so a crash loses at most that much. */
   readonly timesliceMs?: number;
   readonly onChunk?: (chunk: Blob) => void;
+  /** Encoder bitrate; browsers treat it as a target and clamp it to what the codec supports. */
+  readonly audioBitsPerSecond?: number;
 }
 
 /**
@@ -35,7 +37,11 @@ export class AudioRecorder {
 
   constructor(stream: MediaStream, options: RecorderOptions = {}) {
     const mimeType = negotiateMimeType((type) => MediaRecorder.isTypeSupported(type));
-    this.#recorder = new MediaRecorder(stream, mimeType ? { mimeType } : {});
+    const bitrate = options.audioBitsPerSecond;
+    this.#recorder = new MediaRecorder(stream, {
+      ...(mimeType && { mimeType }),
+      ...(bitrate && bitrate > 0 && { audioBitsPerSecond: bitrate }),
+    });
     this.#recorder.addEventListener('dataavailable', (event) => {
       if (event.data.size === 0) return;
       this.#chunks.push(event.data);

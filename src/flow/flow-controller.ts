@@ -29,6 +29,8 @@ import {
 import { planRestore } from '../state/restore-plan.js';
 import type { Take } from '../state/take.js';
 import { PersistenceController } from '../storage/persistence-controller.js';
+import type { QualityIssue, QualityReport } from '../capture/quality.js';
+import { checkStatusUrls, checkSubmissionUrls } from './url-check.js';
 import type { RecoverableRecording } from '../storage/restore.js';
 import { callFailureMessage, modelErrorMessage } from './outcome-messages.js';
 
@@ -53,6 +55,9 @@ export interface FlowSettings {
   /** `ask-sleep`: when the person last fell asleep and woke up, as they entered it (local, no zone). */
   readonly sleepTime: string | undefined;
   readonly wakeTime: string | undefined;
+  /** `require-consent` is met (or not asked for): until then no microphone is requested. */
+  readonly consentGiven: boolean;
+  readonly audioBitsPerSecond: number;
 }
 
 export interface FlowOptions {
@@ -83,6 +88,10 @@ export interface FlowSnapshot {
   readonly lastStatus: string | undefined;
   /** The takes on show came from storage, not from this page: offer upload or discard. */
   readonly restoredOffer: boolean;
+  /** The current step's take has audio quality issues worth a retake. */
+  readonly qualityIssues: readonly QualityIssue[];
+  /** This browser or page cannot record at all (found on connect): Record stays off. */
+  readonly unavailable: boolean;
 }
 
 type StopReason = 'user' | 'max' | 'mic-lost';
@@ -100,6 +109,8 @@ export class FlowController implements ReactiveController {
   #handoffLink: string | undefined;
   #lastStatus: string | undefined;
   #restoredOffer = false;
+  #unavailable = false;
+  readonly #quality = new Map<RecordingName, QualityReport>();
 
   readonly #takes = new Map<RecordingName, Take>();
   /** Takes a pre-signed URL has confirmed, by the URL that confirmed them. */
@@ -123,6 +134,7 @@ export class FlowController implements ReactiveController {
     this.capture = new CaptureController(host, {
       onMaxReached: () => void this.#stopCapture('max'),
       onTrackEnded: () => void this.#stopCapture('mic-lost'),
+      onMicSilent: () => this.#inform(ERROR_CODES.micNotFound, this.#t('micSilent'), 'silent-input'),
       onChunk: (chunk) =>
         this.#persistence.appendChunk(chunk, {
           mimeType: this.capture.mimeType,
@@ -149,6 +161,8 @@ export class FlowController implements ReactiveController {
       handoffLink: this.#handoffLink,
       lastStatus: this.#lastStatus,
       restoredOffer: this.#restoredOffer,
+      qualityIssues: this.#quality.get(currentStep(this.#machine))?.issues ?? [],
+      unavailable: this.#unavailable,
     };
   }
 
@@ -198,6 +212,7 @@ export class FlowController implements ReactiveController {
     const settings = this.#settings;
     if (this.#machine.steps !== settings.steps && this.state === 'idle') this.#machine = initialState(settings.steps);
     this.capture.maxSeconds = settings.maxSeconds;
+    this.capture.audioBitsPerSecond = settings.audioBitsPerSecond;
     // Following needs no click: start once there is somewhere to poll.
     if (settings.following && this.state === 'idle' && !this.#work && (settings.statusUrl || settings.sessionUrl)) void this.#startFollowing();
     // A storage key given after connecting scopes a different store: look there too.
@@ -212,6 +227,8 @@ export class FlowController implements ReactiveController {
   start(): Promise<void> {
     if (this.state === 'error' && this.#notice?.code === ERROR_CODES.modelError) this.#apply({ type: 'reset' });
     if (this.state !== 'idle' && !(this.state === 'error' && this.#retry === 'record')) return Promise.resolve();
+    // No microphone before consent, and none on a page that cannot record (already said on connect).
+    if (!this.#settings.consentGiven || this.#unavailable) return Promise.resolve();
     if (!isCaptureSupported()) {
       this.#fail(new RecorderError(ERROR_CODES.unsupportedBrowser, 'unsupported'), 'none');
       return Promise.resolve();
@@ -259,6 +276,7 @@ export class FlowController implements ReactiveController {
     this.#restoredOffer = false;
     this.#takes.clear();
     this.#delivered.clear();
+    this.#quality.clear();
     this.#destination = undefined;
     this.#recordingStartedAt = undefined;
     this.#resultEmitted = false;
@@ -268,6 +286,25 @@ export class FlowController implements ReactiveController {
     this.#upload = { loaded: 0, total: 0, retrying: false };
     this.#apply({ type: 'reset' });
     await forgotten;
+  }
+
+  /** Deletes every recording this storage key keeps (sign-out); false when storage refused. */
+  clearStoredRecordings(): Promise<boolean> {
+    return this.#persistence.clearStoredRecordings();
+  }
+
+  /**
+   * Found on connect: this page or browser cannot record (insecure context,
+   * no MediaRecorder, microphone blocked by Permissions-Policy). Said before
+   * the person tries; Record stays off.
+   */
+  reportUnavailable(code: ErrorCode, reason: string): void {
+    if (this.#unavailable) return;
+    this.#unavailable = true;
+    const detail: RecorderErrorDetail = { code, message: this.#t(code), recoverable: false, reason };
+    this.#notice = detail;
+    this.#host.requestUpdate();
+    this.#options.emit('thymia-error', detail);
   }
 
   /** Resumes a take paused before it held enough speech. */
@@ -285,6 +322,7 @@ export class FlowController implements ReactiveController {
     this.capture.release();
     this.#takes.delete(recording);
     this.#delivered.delete(recording);
+    this.#quality.delete(recording);
     await this.#persistence.forget([recording]);
     this.#notice = undefined;
     this.#restoredOffer = false;
@@ -326,16 +364,18 @@ export class FlowController implements ReactiveController {
     if (reason === 'user' && !enough) {
       const { elapsedSeconds: durationSeconds, speechSeconds, mimeType, size } = this.capture;
       this.capture.pause();
+      const quality = this.#keepQuality(recording);
       this.#apply({ type: 'stopped', final: false, take: { durationSeconds, speechSeconds, enough } });
-      this.#options.emit('thymia-recording-stop', { recording, durationSeconds, speechSeconds, mimeType, size });
+      this.#options.emit('thymia-recording-stop', { recording, durationSeconds, speechSeconds, mimeType, size, ...(quality && { quality }) });
       this.#inform(ERROR_CODES.tooShort, this.#t('stoppedTooEarly', { speech: Math.floor(speechSeconds), min }));
       return;
     }
     const take: Take = { ...(await this.capture.finish()), recording };
     const { durationSeconds, speechSeconds, mimeType } = take;
+    const quality = this.#keepQuality(recording);
     this.#takes.set(recording, take);
     this.#apply({ type: 'stopped', final: true, take: { durationSeconds, speechSeconds, enough } });
-    this.#options.emit('thymia-recording-stop', { recording, durationSeconds, speechSeconds, mimeType, size: take.blob.size });
+    this.#options.emit('thymia-recording-stop', { recording, durationSeconds, speechSeconds, mimeType, size: take.blob.size, ...(quality && { quality }) });
     void this.#persistence.keep(recording, take);
     if (reason === 'mic-lost') {
       this.#inform(ERROR_CODES.micLost, this.#t('mic-lost'));
@@ -347,6 +387,13 @@ export class FlowController implements ReactiveController {
       if (readyToSubmit(this.#machine)) await this.submit();
       else if (hasNextStep(this.#machine)) this.#apply({ type: 'next-step' });
     }
+  }
+
+  #keepQuality(recording: RecordingName): QualityReport | undefined {
+    const quality = this.capture.quality;
+    if (quality) this.#quality.set(recording, quality);
+    else this.#quality.delete(recording);
+    return quality;
   }
 
   /** Offers back recordings an earlier page kept but never got uploaded. */
@@ -388,6 +435,12 @@ export class FlowController implements ReactiveController {
     const settings = this.#settings;
     const takes = settings.steps.map((step) => this.#takes.get(step)).filter((take): take is Take => !!take);
     this.#upload = { loaded: 0, total: takes.reduce((total, take) => total + take.blob.size, 0), retrying: false };
+    try {
+      checkSubmissionUrls(settings);
+    } catch (error) {
+      this.#fail(error, 'submit');
+      return;
+    }
     const { deliverTakes, isHandoff, localIsoTime } = await loadNetwork();
     // Reset (or moved away) while the code loaded: nothing to send any more.
     if (this.state !== 'uploading') return;
@@ -455,6 +508,12 @@ export class FlowController implements ReactiveController {
     if (this.#work) return;
     this.#apply({ type: 'follow' });
     const settings = this.#settings;
+    try {
+      checkStatusUrls(settings, !!this.#destination);
+    } catch (error) {
+      this.#fail(error, 'none');
+      return;
+    }
     if (settings.sessionUrl && !this.#destination) {
       const session = { url: settings.sessionUrl, model: settings.model, init: settings.requestInit };
       const minted = await this.#run(async (signal) => (await loadNetwork()).mintDestination(session, signal));
@@ -477,7 +536,13 @@ export class FlowController implements ReactiveController {
     const settings = this.#settings;
     const url = this.#destination?.statusUrl || settings.statusUrl;
     if (!url) {
-      this.#fail(new RecorderError(ERROR_CODES.missingConfig, 'missing statusUrl'), 'poll');
+      this.#fail(new RecorderError(ERROR_CODES.missingConfig, 'missing statusUrl', { attribute: 'status-url' }), 'poll');
+      return;
+    }
+    try {
+      checkStatusUrls(settings, !!this.#destination);
+    } catch (error) {
+      this.#fail(error, 'none');
       return;
     }
     const timing = resolveTiming(settings.timing);
@@ -550,8 +615,8 @@ export class FlowController implements ReactiveController {
   }
 
   /** Reports an error that does not leave the current state (guidance, kept audio). */
-  #inform(code: ErrorCode, message: string): void {
-    const detail: RecorderErrorDetail = { code, message, recoverable: true };
+  #inform(code: ErrorCode, message: string, reason?: string): void {
+    const detail: RecorderErrorDetail = { code, message, recoverable: true, ...(reason && { reason }) };
     this.#notice = detail;
     this.#host.requestUpdate();
     this.#options.emit('thymia-error', detail);
@@ -562,8 +627,9 @@ export class FlowController implements ReactiveController {
     const known = error instanceof RecorderError ? error : undefined;
     const code = known?.code ?? ERROR_CODES.uploadFailed;
     const { errorCode, reason } = known?.extra ?? {};
-    // model-error carries its translated advice; every other code maps to its own message.
-    const message = code === ERROR_CODES.modelError && known ? known.message : this.#t(code);
+    const attribute = known?.extra.attribute;
+    // model-error carries its translated advice; a misconfigured attribute is named for the page author.
+    const message = code === ERROR_CODES.modelError && known ? known.message : attribute ? `${this.#t(code)} (${attribute})` : this.#t(code);
     const recoverable = retry !== 'none';
     const detail: RecorderErrorDetail = { code, message, recoverable, ...(errorCode && { errorCode }), ...(reason && { reason }) };
     if (retry === 'record' && code !== ERROR_CODES.modelError) this.capture.release();

@@ -15,6 +15,8 @@ export const DEFAULT_MIN_SPEECH_SECONDS: Readonly<Record<RecorderModel, number>>
 /** thymia's limit is 3 minutes. */
 export const DEFAULT_MAX_SECONDS = 180;
 export const DEFAULT_POLL_INTERVAL_MS = 3000;
+/** Mono Opus keeps the whole speech band at 64 kb/s: half the bytes of Chromium's default. */
+export const DEFAULT_AUDIO_BITS_PER_SECOND = 64_000;
 /** A host's 0 or 10 ms would hammer its own backend. */
 export const MIN_POLL_INTERVAL_MS = 100;
 

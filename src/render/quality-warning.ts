@@ -26,6 +26,8 @@ export interface QualityWarningOptions {
   readonly onRetake: () => void;
   readonly onSubmitAnyway: () => void;
   readonly disabled?: boolean;
+  /** A step that is not the last (Apollo's mood question) goes on to the next one instead of submitting. */
+  readonly goOn?: { readonly label: string; readonly part: string };
 }
 
 /**
@@ -33,7 +35,7 @@ export interface QualityWarningOptions {
  * the person's choice to retake or submit anyway. It never blocks: thymia
  * may still analyse the recording, only less accurately.
  */
-export function renderQualityWarning({ t, issues, onRetake, onSubmitAnyway, disabled = false }: QualityWarningOptions) {
+export function renderQualityWarning({ t, issues, onRetake, onSubmitAnyway, disabled = false, goOn }: QualityWarningOptions) {
   if (!issues.length) return nothing;
   const advice = (Object.keys(ADVICE) as QualityIssue[]).filter((issue) => issues.includes(issue));
   return html`<div part="quality-warning" class="quality-warning" role="status">
@@ -43,8 +45,8 @@ export function renderQualityWarning({ t, issues, onRetake, onSubmitAnyway, disa
     </ul>
     <div class="controls">
       <button type="button" part="retake-button" class="primary" ?disabled=${disabled} @click=${onRetake}>${t('retake')}</button>
-      <button type="button" part="submit-button submit-anyway-button" ?disabled=${disabled} @click=${onSubmitAnyway}>
-        ${t('submitAnyway')}
+      <button type="button" part=${goOn?.part ?? 'submit-button submit-anyway-button'} ?disabled=${disabled} @click=${onSubmitAnyway}>
+        ${goOn?.label ?? t('submitAnyway')}
       </button>
     </div>
   </div>`;

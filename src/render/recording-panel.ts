@@ -13,6 +13,11 @@ import { currentStep, hasNextStep, readyToSubmit, type Phase, type RecordingName
 import type { ActivityMode } from './activity-handoff.js';
 import type * as ProtocolViewsModule from './protocol-views.js';
 import type { ResultsMode } from './results-mode.js';
+import type { AudioInput } from '../capture/devices.js';
+import { renderConsentPanel } from './consent-panel.js';
+import { renderDeviceSelect } from './device-select.js';
+import { renderQualityWarning } from './quality-warning.js';
+import { localNow, renderSleepTimes } from './sleep-times.js';
 
 export type ProtocolViews = typeof ProtocolViewsModule;
 
@@ -51,6 +56,24 @@ export interface PanelContext {
   readonly actions: PanelActions;
   /** Apollo steps, results and hand-offs: loaded on demand, absent on a Helios page until needed. */
   readonly views: ProtocolViews | undefined;
+  readonly preflight: PreflightView;
+}
+
+/** Before recording: consent, sleep times and the microphone choice. */
+export interface PreflightView {
+  readonly requireConsent: boolean;
+  readonly consentAccepted: boolean;
+  /** Shown when the page puts nothing in slot `consent`. */
+  readonly defaultConsentText: string;
+  readonly onConsent: (accepted: boolean) => void;
+  readonly askSleep: boolean;
+  readonly sleepInput: string;
+  readonly wakeInput: string;
+  readonly onSleep: (value: string) => void;
+  readonly onWake: (value: string) => void;
+  readonly inputs: readonly AudioInput[];
+  readonly selectedDevice: string | undefined;
+  readonly onSelectDevice: (deviceId: string) => void;
 }
 
 type Part = TemplateResult | typeof nothing;
@@ -126,6 +149,18 @@ function button(part: string, label: string, onClick: () => void, options: { pri
   </button>`;
 }
 
+function renderTakeQuality(ctx: PanelContext): Part {
+  const { snapshot, t, actions } = ctx;
+  const last = readyToSubmit(snapshot.machine) || !hasNextStep(snapshot.machine);
+  return renderQualityWarning({
+    t,
+    issues: snapshot.qualityIssues,
+    onRetake: () => actions.retake(),
+    onSubmitAnyway: last ? actions.submit : actions.next,
+    goOn: last ? undefined : { label: t('next'), part: 'next-button' },
+  });
+}
+
 /** Following a call or handed off to an activity: what is happening, instead of "analysing". */
 function renderFollowing({ snapshot, activityMode, t, views }: PanelContext): TemplateResult {
   const link = snapshot.handoffLink;
@@ -134,10 +169,35 @@ function renderFollowing({ snapshot, activityMode, t, views }: PanelContext): Te
     <progress part="progress" aria-label=${t('followWaiting')}></progress>`;
 }
 
+/** Record needs consent (when asked for) and a page that can record at all. */
+function canRecord({ preflight, snapshot }: PanelContext): boolean {
+  return (!preflight.requireConsent || preflight.consentAccepted) && !snapshot.unavailable;
+}
+
+function renderPreflight(ctx: PanelContext): Part {
+  const { preflight, t, snapshot } = ctx;
+  if (ctx.following) return nothing;
+  const firstRecording = !Object.keys(snapshot.machine.takes).length;
+  return html`${preflight.requireConsent
+    ? renderConsentPanel({ t, defaultText: preflight.defaultConsentText, accepted: preflight.consentAccepted, onChange: preflight.onConsent })
+    : nothing}
+  ${preflight.askSleep && firstRecording
+    ? renderSleepTimes({ t, sleepTime: preflight.sleepInput, wakeTime: preflight.wakeInput, onSleepTime: preflight.onSleep, onWakeTime: preflight.onWake, max: localNow() })
+    : nothing}
+  ${renderDeviceSelect({ t, inputs: preflight.inputs, selected: preflight.selectedDevice, onSelect: preflight.onSelectDevice })}`;
+}
+
+/** A finished take with enough speech but audio worth retaking: advice, retake or go on anyway. */
+function qualityWarningShown({ snapshot }: PanelContext): boolean {
+  const take = snapshot.machine.takes[currentStep(snapshot.machine)];
+  return !!take?.enough && !snapshot.restoredOffer && snapshot.qualityIssues.length > 0;
+}
+
 const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
   idle: {
-    body: () => nothing,
-    controls: ({ following, t, actions }) => (following ? nothing : button('record-button', t('record'), actions.start, { primary: true })),
+    body: renderPreflight,
+    controls: (ctx) =>
+      ctx.following ? nothing : button('record-button', ctx.t('record'), ctx.actions.start, { primary: true, disabled: !canRecord(ctx) }),
   },
   'requesting-permission': {
     body: ({ t }) => html`<p class="hint" role="status">${t('requestingPermission')}</p>`,
@@ -178,7 +238,12 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
           : nothing}<div class="live">
           <span part="timer" role="timer" aria-label=${t('timer')}>${formatClock(take.durationSeconds)}</span>
           ${speechMeter(ctx, take.speechSeconds)}
-        </div>${renderReview(ctx)}`;
+        </div>${qualityWarningShown(ctx) ? renderTakeQuality(ctx) : nothing}${renderReview(ctx)}${renderDeviceSelect({
+          t,
+          inputs: ctx.preflight.inputs,
+          selected: ctx.preflight.selectedDevice,
+          onSelect: ctx.preflight.onSelectDevice,
+        })}`;
     },
     controls: (ctx) => {
       const { snapshot, t, actions } = ctx;
@@ -190,6 +255,8 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
         return html`${ready ? button('submit-button restore-upload-button', t('restoreUpload'), actions.submit, { primary: true }) : nothing}
         ${button('retake-button discard-button', t('discard'), actions.reset, { primary: !ready })}`;
       }
+      // The quality warning carries this take's choices (retake, or go on anyway).
+      if (qualityWarningShown(ctx)) return nothing;
       const canContinue = !phaseOf(ctx, 'recorded').final;
       return html`${canContinue ? button('continue-button', t('continueRecording'), actions.continue, { primary: true }) : nothing}
       ${button('retake-button', t('retake'), () => actions.retake())}
@@ -230,7 +297,8 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
       const phase = phaseOf(ctx, 'error');
       switch (phase.retry) {
         case 'record':
-          return button('record-button', phase.error.code === ERROR_CODES.modelError ? t('recordAgain') : t('tryAgain'), actions.start, { primary: true });
+          return html`${renderDeviceSelect({ t, inputs: ctx.preflight.inputs, selected: ctx.preflight.selectedDevice, onSelect: ctx.preflight.onSelectDevice })}
+          ${button('record-button', phase.error.code === ERROR_CODES.modelError ? t('recordAgain') : t('tryAgain'), actions.start, { primary: true })}`;
         case 'submit':
           return html`${button('submit-button', t('tryAgain'), actions.submit, { primary: true, disabled: !readyToSubmit(snapshot.machine) })}
           ${button('retake-button', t('retake'), () => actions.retake())}`;
