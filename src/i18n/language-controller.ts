@@ -10,6 +10,18 @@ import { createTranslator, type MessageOverrides, type Translate } from './trans
  * another language's chunk loads, then asks the host to render again — so
  * no key is ever missing, only late. `settled()` lets the host's
  * `updateComplete` wait for that second render.
+ *
+ * ```ts
+ * @property({ attribute: false }) strings: MessageOverrides = {};
+ * readonly #language = new LanguageController(this, () => this.#lang, () => this.strings);
+ * get #t(): Translate { return this.#language.t; }
+ * protected override async getUpdateComplete() {
+ *   const complete = await super.getUpdateComplete();
+ *   await this.#language.settled();
+ *   return (await super.getUpdateComplete()) && complete;
+ * }
+ * // dates and numbers: this.#language.locale
+ * ```
  */
 export class LanguageController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
