@@ -11,12 +11,18 @@
  *    (fetch + parse + evaluate, element defined) and first render, with and
  *    without 4× CPU throttling; also loads the bundle a second time and
  *    counts CSP violations.
+ * 3. The speech count against Silero VAD on recordings of real people
+ *    (scripts/vad/bench-vad.mjs; its fixtures come from scripts/vad/make-fixtures.sh).
+ *
+ * Ends with one `name value unit [(budget …)]` line per figure, also written
+ * to bench/results.json.
  *
  * Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_RUNS (default 15),
- * BENCH_NO_BROWSER=1 to skip the browser part, BENCH_REBUILD=1 to force a build.
+ * BENCH_NO_BROWSER=1 to skip the browser parts, BENCH_REBUILD=1 to force a build,
+ * BENCH_NO_VAD=1 to skip the speech count (see bench-vad.mjs for its own settings).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +33,13 @@ const bundle = join(root, 'dist', 'thymia-recorder.js');
 const BUDGET_GZIP = 20 * 1024;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 15));
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const startedAt = performance.now();
+/** Every figure, for the closing `name value unit` lines and bench/results.json. */
+const figures = [];
+function figure(name, value, unit, budget) {
+  figures.push({ name, value: Number.isFinite(value) ? Number(value.toFixed(value >= 100 ? 0 : 3)) : null, unit, ...(budget ? { budget } : {}) });
+}
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;
 const pad = (text, width, right = false) => (right ? String(text).padStart(width) : String(text).padEnd(width));
@@ -51,8 +64,12 @@ const inputs = ['src', 'vite.config.ts', 'package.json'].map((path) => join(root
 const stale = !existsSync(bundle) || process.env.BENCH_REBUILD === '1' || Math.max(...inputs.map(newestMtime)) > statSync(bundle).mtimeMs;
 if (stale) {
   console.log('dist/thymia-recorder.js is missing or older than its sources: npm run build…');
+  const buildStarted = Date.now();
   const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) {
+  if (result.status !== 0 && existsSync(bundle) && statSync(bundle).mtimeMs >= buildStarted) {
+    // vite wrote the bundle; a later step (declarations, manifest) failed. The figures are about the bundle.
+    console.log('(npm run build failed after vite wrote the bundle: measuring that bundle.)');
+  } else if (result.status !== 0) {
     console.error('npm run build failed; no figures.');
     process.exit(result.status ?? 1);
   }
@@ -68,6 +85,10 @@ const sizes = {
   brotli: brotliCompressSync(code, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: code.length } }).length,
 };
 const over = sizes.gzip9 - BUDGET_GZIP;
+figure('bundle.raw', sizes.raw, 'bytes');
+figure('bundle.gzip6', sizes.gzip6, 'bytes');
+figure('bundle.gzip9', sizes.gzip9, 'bytes', `<= ${BUDGET_GZIP}`);
+figure('bundle.brotli', sizes.brotli, 'bytes');
 
 console.log(`\nBundle: ${relative(root, bundle)} (built ${new Date(statSync(bundle).mtimeMs).toISOString()})\n`);
 table(
@@ -191,6 +212,10 @@ function serve() {
     } else if (path === '/thymia-recorder.js') {
       res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' });
       res.end(code);
+    } else if (/^\/thymia-recorder-[\w-]+\.js$/.test(path) && existsSync(join(root, 'dist', path))) {
+      // Chunks the entry imports (statically or on demand).
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' });
+      res.end(readFileSync(join(root, 'dist', path)));
     } else {
       res.writeHead(404, headers);
       res.end();
@@ -252,6 +277,7 @@ async function browserFigures() {
       ]) {
         const values = samples.map((sample) => sample[key]);
         rows.push([`${throttle}× CPU`, label, ms(median(values)), ms(Math.min(...values)), ms(Math.max(...values))]);
+        figure(`load.cpu${throttle}x.${key.replace(/Ms$/, '')}.median`, median(values), 'ms');
       }
     }
   } finally {
@@ -264,4 +290,20 @@ async function browserFigures() {
 }
 
 await browserFigures();
-console.log('');
+
+let vad;
+if (process.env.BENCH_NO_BROWSER !== '1') {
+  const chromium = await loadPlaywright();
+  if (chromium && existsSync(chromiumPath)) {
+    const { vadBench } = await import('./vad/bench-vad.mjs');
+    vad = await vadBench({ root, chromium, chromiumPath, figure, table });
+  }
+}
+
+figure('bench.time', (performance.now() - startedAt) / 1000, 's');
+console.log('\nFigures:\n');
+for (const { name, value, unit, budget } of figures) console.log(`${name} ${value ?? 'n/a'} ${unit}${budget ? ` (budget ${budget})` : ''}`);
+const resultsPath = join(root, 'bench', 'results.json');
+mkdirSync(dirname(resultsPath), { recursive: true });
+writeFileSync(resultsPath, `${JSON.stringify({ date: new Date().toISOString(), figures, ...(vad ? { vad } : {}) }, null, 2)}\n`);
+console.log(`\n(written to ${relative(root, resultsPath)})\n`);
