@@ -15,3 +15,5 @@ export { RECORDER_STATES, type RecorderStateName, type RecordingName } from './s
 export { DEFAULT_TIMING, type ResilienceTiming } from './api/timing.js';
 export { STATUS_ADAPTERS } from './api/adapters/index.js';
 export type { StatusAdapter, StatusOutcome, ResultView } from './api/outcome.js';
+export type { MessageId, MessageOverrides } from './i18n/messages.js';
+export { LANGUAGES, resolveLanguage, type Language } from './i18n/languages.js';

@@ -8,12 +8,13 @@ import { FlowController, type FlowSettings } from './flow/flow-controller.js';
 import { PreflightController } from './flow/preflight-controller.js';
 import { flowSettings, isFollowing } from './flow/settings.js';
 import type { RecorderModel } from './flow/protocol.js';
+import { LanguageController } from './i18n/language-controller.js';
+import { resolveLanguage } from './i18n/languages.js';
 import type { MessageOverrides } from './i18n/translate.js';
 import type { ActivityMode } from './render/activity-handoff.js';
 import { Announcer, type AnnouncerReading } from './render/announcer.js';
 import { consentTextShown } from './render/consent-panel.js';
 import { FocusFollower } from './render/focus-follower.js';
-import { LocaleController } from './render/locale-controller.js';
 import { toThymiaLocalTime } from './render/sleep-times.js';
 import { ProtocolViewsController } from './render/protocol-views-controller.js';
 import { renderPanel, type PanelActions } from './render/recording-panel.js';
@@ -193,18 +194,19 @@ export class ThymiaRecorder extends LitElement {
   });
   readonly #flow = new FlowController(this, {
     settings: () => this.#settings,
-    t: () => this.#locale.t,
+    t: () => this.#language.t,
     emit: (name, detail) => this.#emit(name, detail),
     // The result is rendered the moment it is announced: its views are loaded first.
     prepareOutcome: () => this.#views.load(),
+    settled: () => this.updateComplete,
   });
-  readonly #locale = new LocaleController(this);
+  readonly #language = new LanguageController(this, () => this.#lang, () => this.strings);
   // A Helios page needs these only once the recording is on its way; everything else from the start.
   readonly #views = new ProtocolViewsController(
     this,
     () => this.model === 'apollo' || isFollowing(this) || ['uploading', 'processing', 'complete'].includes(this.state),
   );
-  readonly #announcer = new Announcer(this, () => this.#announcerReading, () => this.#locale.t);
+  readonly #announcer = new Announcer(this, () => this.#announcerReading, () => this.#language.t);
   readonly #actions: PanelActions = {
     start: () => void this.start(),
     stop: () => void this.stop(),
@@ -226,8 +228,8 @@ export class ThymiaRecorder extends LitElement {
     return this.#flow.state;
   }
 
-  /** The language in force: `lang`, else the nearest `lang` up the tree, else `en`. */
-  get locale(): string {
+  /** The language asked for: `lang`, else the nearest `lang` up the tree, else `en`. */
+  get #lang(): string {
     return this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
@@ -264,8 +266,8 @@ export class ThymiaRecorder extends LitElement {
   /** Also waits for a language or views still loading, so `await el.updateComplete` sees the finished render. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    for (let round = 0; round < 3 && (this.#locale.pending || this.#views.pending); round += 1) {
-      await Promise.all([this.#locale.pending, this.#views.pending]);
+    for (let round = 0; round < 3 && (this.#views.pending || this.#language.language !== resolveLanguage(this.#lang)); round += 1) {
+      await Promise.all([this.#language.settled(), this.#views.pending]);
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -301,19 +303,19 @@ export class ThymiaRecorder extends LitElement {
 
   /** The consent text shown: the host's slotted text, else the default. */
   get #consentText(): string {
-    return consentTextShown(this.renderRoot.querySelector<HTMLSlotElement>('slot[name="consent"]'), this.#locale.t('consentText'));
+    return consentTextShown(this.renderRoot.querySelector<HTMLSlotElement>('slot[name="consent"]'), this.#language.t('consentText'));
   }
 
   protected override render(): TemplateResult {
     const settings = this.#settings;
     const capture = this.#flow.capture;
     const preflight = this.#preflight;
-    const t = this.#locale.t;
+    const t = this.#language.t;
     return html`${renderPanel({
       snapshot: this.#flow.snapshot,
       live: { elapsedSeconds: capture.elapsedSeconds, speechSeconds: capture.speechSeconds, level: capture.level },
       t,
-      lang: this.locale,
+      lang: this.#language.locale,
       model: this.model,
       minSpeechSeconds: settings.minSpeechSeconds,
       maxSeconds: settings.maxSeconds,

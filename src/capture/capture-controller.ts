@@ -3,6 +3,7 @@ import type { Take } from '../state/take.js';
 import { AudioAnalyser } from './audio-analyser.js';
 import { requestMicrophone, stopStream } from './microphone.js';
 import { QualityMeter, appliedSettings, type QualityReport } from './quality.js';
+import { fragmentSettleMs } from './mime.js';
 import { AudioRecorder } from './recorder.js';
 import { SilentMicWatch } from './silent-mic.js';
 import { ScreenWakeLock } from './wake-lock.js';
@@ -181,7 +182,9 @@ export class CaptureController implements ReactiveController {
     clearInterval(this.#ticker);
     this.#ticker = setInterval(() => {
       this.#host.requestUpdate();
-      if (this.elapsedSeconds >= this.maxSeconds) {
+      // An MP4 recorder runs on briefly after stop to finish its last fragment: stop that much early.
+      const settleSeconds = fragmentSettleMs(this.mimeType) / 1000;
+      if (this.elapsedSeconds >= this.maxSeconds - settleSeconds) {
         clearInterval(this.#ticker);
         this.#callbacks.onMaxReached();
       }

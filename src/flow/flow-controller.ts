@@ -13,7 +13,7 @@ import { CaptureController } from '../capture/capture-controller.js';
 import { isCaptureSupported } from '../capture/microphone.js';
 import { ERROR_CODES, RecorderError, type ErrorCode, type RecorderErrorDetail } from '../errors.js';
 import type { ThymiaEventDetails, ThymiaEventName } from '../events.js';
-import { formatClock, type Translate } from '../i18n/messages.js';
+import { formatClock, type MessageKey, type Translate } from '../i18n/messages.js';
 import {
   currentStep,
   hasNextStep,
@@ -65,6 +65,12 @@ export interface FlowOptions {
   /** Messages for `thymia-error` and notices, in the element's language. */
   readonly t: () => Translate;
   readonly emit: <Name extends ThymiaEventName>(name: Name, detail: ThymiaEventDetails[Name]) => void;
+  /**
+   * Awaited before following starts: the host's first full render (views,
+   * language), so a page that listens once `updateComplete` resolves hears
+   * the very first status.
+   */
+  readonly settled?: () => Promise<unknown>;
   /** Awaited before a result is announced, so whatever renders it is ready. */
   readonly prepareOutcome?: (outcome: StatusOutcome) => Promise<unknown>;
 }
@@ -95,6 +101,14 @@ export interface FlowSnapshot {
 }
 
 type StopReason = 'user' | 'max' | 'mic-lost';
+
+/** Why a page cannot record, said plainly (the `reason` of `thymia-error`). */
+const UNAVAILABLE_MESSAGES: Readonly<Record<string, MessageKey>> = {
+  'insecure-context': 'insecureContext',
+  'no-media-recorder': 'noMediaRecorder',
+  'no-get-user-media': 'noMediaRecorder',
+  'permissions-policy': 'permissionsPolicy',
+};
 
 /** Upload, session and polling code (with zod and the adapters) loads the first time it is needed. */
 const loadNetwork = () => import('../api/network.js');
@@ -301,7 +315,7 @@ export class FlowController implements ReactiveController {
   reportUnavailable(code: ErrorCode, reason: string): void {
     if (this.#unavailable) return;
     this.#unavailable = true;
-    const detail: RecorderErrorDetail = { code, message: this.#t(code), recoverable: false, reason };
+    const detail: RecorderErrorDetail = { code, message: this.#t(UNAVAILABLE_MESSAGES[reason] ?? code), recoverable: false, reason };
     this.#notice = detail;
     this.#host.requestUpdate();
     this.#options.emit('thymia-error', detail);
@@ -473,7 +487,8 @@ export class FlowController implements ReactiveController {
         onDelivered: async (recording, url) => {
           this.#setUpload({ ...this.#upload, retrying: false });
           this.#delivered.set(recording, url);
-          await this.#persistence.markUploaded(recording, url);
+          // A stalled IndexedDB (Safari restoring a page from its back-forward cache) must not hold the upload up.
+          await Promise.race([this.#persistence.markUploaded(recording, url), new Promise((resolve) => setTimeout(resolve, 2000))]);
           this.#options.emit('thymia-upload-complete', { recording });
         },
       }).then(async (destination) => {
@@ -507,6 +522,12 @@ export class FlowController implements ReactiveController {
   async #startFollowing(): Promise<void> {
     if (this.#work) return;
     this.#apply({ type: 'follow' });
+    // A static activity link is shown at once; one from the session follows when it is minted.
+    this.#handoffLink ??= this.#destination?.activityLink ?? this.#settings.activityLink;
+    await this.#options.settled?.().catch(() => undefined);
+    // One task later: whatever the page does once `updateComplete` resolves (add listeners) happens first.
+    await new Promise((resolve) => setTimeout(resolve));
+    if (this.state !== 'processing' || this.#work) return;
     const settings = this.#settings;
     try {
       checkStatusUrls(settings, !!this.#destination);

@@ -6,13 +6,18 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { Announcer, type AnnouncerReading } from '../../src/render/announcer.js';
-import { translator } from '../../src/i18n/messages.js';
+import { LanguageController } from '../../src/i18n/language-controller.js';
 import { recorderStyles } from '../../src/styles.js';
 
 class AnnouncerHost extends LitElement {
   static override styles = [recorderStyles];
   reading: AnnouncerReading = { state: 'idle', enough: false, take: undefined, model: 'helios', following: false };
-  readonly announcer = new Announcer(this, () => this.reading, () => translator(this.lang || 'en'));
+  readonly language = new LanguageController(this, () => this.lang || 'en');
+  readonly announcer = new Announcer(this, () => this.reading, () => this.language.t);
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.language.settled();
+    return super.getUpdateComplete();
+  }
   override render() {
     return html`${this.announcer.render()}<p>${this.reading.state}</p>`;
   }

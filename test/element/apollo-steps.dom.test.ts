@@ -19,9 +19,9 @@ describe('<thymia-recorder model="apollo"> before recording', () => {
     const el = await recorderWith({ model: 'apollo', lang: 'es' });
     expect(texts(el, '[part~="steps"] li')).to.deep.equal(['1. Cómo se siente', '2. Lectura en voz alta']);
     expect(part(el, 'prompt')!.textContent).to.include('¿Cómo se siente hoy?');
-    const { translator } = await import('../../src/i18n/messages.js');
-    expect(translator('es')('readAloudPassage')).to.match(/^El viento norte y el sol porfiaban/);
-    expect(translator('en')('readAloudPassage')).to.match(/^The North Wind and the Sun were disputing/);
+    const { loadCatalogue } = await import('../../src/i18n/catalogues.js');
+    expect((await loadCatalogue('es')).readAloudPassage).to.match(/^El viento norte y el sol porfiaban/);
+    expect((await loadCatalogue('en')).readAloudPassage).to.match(/^The North Wind and the Sun were disputing/);
   });
 
   it('lets the host replace the prompt, a step-specific slot winning over the generic one', async () => {
