@@ -10,6 +10,7 @@ import { renderApollo } from './apollo-results.js';
 import { renderCall } from './call-results.js';
 import { renderEmotions } from './emotions-results.js';
 import { renderMentalWellness } from './helios-results.js';
+import { renderQuestionnaire } from './questionnaire-results.js';
 import type { RenderContext } from './render-context.js';
 import { resultsModeFor, type ResultsMode } from './results-mode.js';
 
@@ -34,6 +35,8 @@ function renderView(view: ResultView, ctx: RenderContext, warnings: readonly str
       return renderEmotions(view.results, view.warnings, ctx);
     case 'call':
       return renderCall(view.record, ctx);
+    case 'questionnaire':
+      return renderQuestionnaire(view.details, ctx);
   }
 }
 
