@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole browser suite: Chromium groups (speech, silence, no permission,
+# The whole suite: an import-cycle check and the Node tests (test/node), then the
+# browser groups: Chromium (speech, silence, no permission,
 # DOM-only, unit) and Firefox ESR. Generates the fake-microphone WAVs first and
 # makes sure PulseAudio runs (Firefox's AudioContext needs a sound server).
 # Ends with one plain "N passed, N failed" line summing every group.
@@ -18,6 +19,17 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
+# Node-side checks (the whole suite only): no import cycle in src/, and the Node tests (host backend).
+node_passed=0
+node_failed=0
+if [[ -z ${TEST_GROUP:-} && -z ${TEST_FILES:-} ]]; then
+  if node scripts/check-cycles.mjs src; then node_passed=$((node_passed + 1)); else node_failed=$((node_failed + 1)); status=1; fi
+  node_log=$(mktemp)
+  node --test test/node/ 2>&1 | tee "$node_log" || status=1
+  node_passed=$((node_passed + $(awk '/^# pass /{print $3}' "$node_log")))
+  node_failed=$((node_failed + $(awk '/^# fail /{print $3}' "$node_log")))
+  rm -f "$node_log"
+fi
 npx web-test-runner "$@" 2>&1 | tee "$log" || status=$?
 # The runner's last block holds each group's final line: "<Browser>: |…| n/n test files | P passed, F failed".
 awk '
@@ -28,6 +40,6 @@ awk '
     match($0, /[0-9]+ passed/); passed += substr($0, RSTART, RLENGTH) + 0
     match($0, /[0-9]+ failed/); failed += substr($0, RSTART, RLENGTH) + 0
   }
-  END { if (passed + failed > 0) printf "%d passed, %d failed\n", passed, failed }
-' "$log"
+  END { passed += node_passed; failed += node_failed; if (passed + failed > 0) printf "%d passed, %d failed\n", passed, failed }
+' node_passed="$node_passed" node_failed="$node_failed" "$log"
 exit "$status"
