@@ -1,14 +1,23 @@
 /**
- * A light voice-activity detector over analyser frames. thymia counts
- * *speech*, so silence, breathing, hum and steady noise must not count:
+ * A light voice-activity detector over 32 ms frames, built to count what a
+ * reference detector (Silero VAD) counts. thymia counts *speech*, so
+ * silence, breathing, hum, steady noise and music must not count, while the
+ * consonants and short joins between voiced sounds must:
  *
- * - energy must stand clear of an adaptive noise floor (silence, room noise);
- * - the spectrum must be peaky, not flat (breathing, fans and hiss are flat);
- * - the waveform must repeat at a pitch period (vowels do, breath does not);
- * - most energy must sit in the voice band (rumble and hiss do not);
- * - loudness must move at syllable rate (a steady tone or hum does not).
+ * - voiced anchors: a frame stands clear of the noise floor, its waveform
+ *   repeats at a pitch period, its spectrum is peaky and sits in the voice
+ *   band, and loudness moves at syllable rate around it (a steady tone or
+ *   hum does not). Two voiced frames in a row make an anchor.
+ * - bridging, like the reference's hangover: frames above the floor near an
+ *   anchor count (consonants), and so do short quiet gaps between counted
+ *   frames (word joins), judged with a short look-ahead so that the
+ *   consonant *before* a vowel counts too.
+ * - a noise floor that adapts in noise: the quietest frame of the last
+ *   seconds (minimum statistics), so a fan or a noisy room raises it within
+ *   a couple of seconds, speech or not, and a quieter moment lowers it at once.
+ * - bursts of fewer than `minSpeechSeconds` of anchors do not count (clicks, a cough's onset).
  *
- * Pure: fed features, returns decisions; the analyser supplies the features.
+ * Pure: fed features, returns decisions; `SpeechFrames` supplies the features.
  */
 
 export interface FrameFeatures {
@@ -16,15 +25,19 @@ export interface FrameFeatures {
   readonly levelDb: number;
   /** Spectral flatness of the voice band, 0 (pure tone) … 1 (white noise). */
   readonly flatness: number;
-  /** Share of power between 250 Hz and 4 kHz. */
+  /** Share of power between 70 Hz and 4 kHz (pitch and formants). */
   readonly voiceBandRatio: number;
-  /** Normalised autocorrelation at a pitch lag, 0 … 1 (see `periodicity`). */
+  /** Normalised autocorrelation at a pitch lag, 0 … 1 (see `pitchAnalysis`). */
   readonly periodicity: number;
+  /** The pitch of that lag, Hz (see `pitchAnalysis`); without it, music is not told apart. */
+  readonly pitchHz?: number;
 }
 
 export interface VadOptions {
-  /** dB above the noise floor a frame must reach. */
+  /** dB above the noise floor a voiced frame must reach. */
   readonly marginDb: number;
+  /** dB above the noise floor an unvoiced frame near an anchor must reach to count (consonants). */
+  readonly activeMarginDb: number;
   /** Frames quieter than this never count, whatever the floor. */
   readonly absoluteGateDb: number;
   readonly maxFlatness: number;
@@ -33,33 +46,73 @@ export interface VadOptions {
   /** Standard deviation of level (dB) over `modulationWindowSeconds` that speech shows. */
   readonly minModulationDb: number;
   readonly modulationWindowSeconds: number;
-  /** How fast the floor may rise while nothing is speech (dB/s); it falls at once. */
-  readonly floorRiseDbPerSecond: number;
-  /** Short gaps between voiced frames (consonants, word joins) still count. */
+  /** The floor is the quietest frame of this many seconds (minimum statistics). */
+  readonly floorWindowSeconds: number;
+  /** How far from an anchor (either side) a frame above the floor still counts. */
+  readonly bridgeSeconds: number;
+  /** Quiet gaps up to this long between counted frames count (the reference: 100 ms silence + 2 × 30 ms pad). */
   readonly hangoverSeconds: number;
+  /** How far the detector looks ahead before settling a frame; the count trails the audio by this much. */
+  readonly lookaheadSeconds: number;
+  /** A run of speech with less voicing than this does not count. */
+  readonly minSpeechSeconds: number;
+  /** Pitch moving less than this share from one voiced frame to the next is held (a note, not a voice). */
+  readonly heldPitchTolerance: number;
+  /** Among the last `pitchMemory` voiced frame pairs, this share held means music: nothing is voiced until it falls to `musicLeaveShare`. */
+  readonly musicEnterShare: number;
+  readonly musicLeaveShare: number;
+  readonly pitchMemory: number;
 }
 
 export const DEFAULT_VAD_OPTIONS: VadOptions = {
-  marginDb: 10,
-  absoluteGateDb: -58,
-  maxFlatness: 0.3,
-  minVoiceBandRatio: 0.4,
-  minPeriodicity: 0.45,
-  minModulationDb: 3,
+  marginDb: 5,
+  activeMarginDb: 3,
+  absoluteGateDb: -62,
+  maxFlatness: 0.45,
+  minVoiceBandRatio: 0.3,
+  minPeriodicity: 0.5,
+  minModulationDb: 2.5,
   modulationWindowSeconds: 0.6,
-  floorRiseDbPerSecond: 2,
-  hangoverSeconds: 0.25,
+  floorWindowSeconds: 2,
+  bridgeSeconds: 0.3,
+  hangoverSeconds: 0.16,
+  lookaheadSeconds: 0.3,
+  minSpeechSeconds: 0.1,
+  heldPitchTolerance: 0.004,
+  musicEnterShare: 0.3,
+  musicLeaveShare: 0.15,
+  pitchMemory: 50,
 };
 
 const FLOOR_START_DB = -70;
 
+interface Pending {
+  readonly levelDb: number;
+  readonly seconds: number;
+  readonly active: boolean;
+  readonly voiced: boolean;
+}
+
 export class VoiceActivityDetector {
   readonly #options: VadOptions;
   #floorDb = FLOOR_START_DB;
-  #floorSeeded = false;
-  #history: { levelDb: number; age: number }[] = [];
-  #sinceVoiced = Number.POSITIVE_INFINITY;
+  /** Levels of the last `floorWindowSeconds` (floor and modulation). */
+  #levels: number[] = [];
+  #frameSeconds = 0.032;
+  /** Frames waiting for the look-ahead before they are settled. */
+  #pending: Pending[] = [];
+  /** Seconds since the last anchor among settled frames (the anchor itself included). */
+  #sinceAnchor = Number.POSITIVE_INFINITY;
+  /** Seconds since the last counted frame. */
+  #sinceCounted = Number.POSITIVE_INFINITY;
+  /** A run that has not yet shown `minSpeechSeconds` of anchors: held back, counted once it does. */
+  #heldSeconds = 0;
+  #runAnchorSeconds = 0;
   #speechSeconds = 0;
+  #previousPitchHz = 0;
+  /** Whether each of the last `pitchMemory` voiced frame pairs held its pitch. */
+  #held: boolean[] = [];
+  #music = false;
 
   constructor(options: Partial<VadOptions> = {}) {
     this.#options = { ...DEFAULT_VAD_OPTIONS, ...options };
@@ -73,51 +126,132 @@ export class VoiceActivityDetector {
     return this.#floorDb;
   }
 
-  /** Feeds one frame covering `seconds` of audio; returns whether it counted as speech. */
+  /**
+   * Feeds one frame covering `seconds` of audio. Returns whether the frame
+   * settled now (`lookaheadSeconds` earlier) counted as speech.
+   */
   push(frame: FrameFeatures, seconds: number): boolean {
     const o = this.#options;
-    const levelDb = Number.isFinite(frame.levelDb) ? frame.levelDb : -120;
-    this.#remember(levelDb, seconds);
-
-    if (!this.#floorSeeded) {
-      this.#floorDb = Math.max(FLOOR_START_DB, Math.min(levelDb, -45));
-      this.#floorSeeded = true;
-    }
-    const loudEnough = levelDb > Math.max(this.#floorDb + o.marginDb, o.absoluteGateDb);
-    const voiceLike =
-      frame.flatness <= o.maxFlatness && frame.voiceBandRatio >= o.minVoiceBandRatio && frame.periodicity >= o.minPeriodicity;
+    const levelDb = Number.isFinite(frame.levelDb) ? Math.max(frame.levelDb, -120) : -120;
+    this.#track(levelDb, seconds);
     const modulated = this.#modulationDb() >= o.minModulationDb;
-    const voiced = loudEnough && voiceLike && modulated;
+    const aboveGate = levelDb > o.absoluteGateDb;
+    const voiced =
+      aboveGate &&
+      modulated &&
+      levelDb >= this.#floorDb + o.marginDb &&
+      frame.periodicity >= o.minPeriodicity &&
+      frame.flatness <= o.maxFlatness &&
+      frame.voiceBandRatio >= o.minVoiceBandRatio;
+    const active = aboveGate && levelDb >= this.#floorDb + o.activeMarginDb;
+    const pitched = active && frame.periodicity >= o.minPeriodicity;
+    const music = this.#musicLike(pitched ? (frame.pitchHz ?? 0) : 0);
+    this.#pending.push({ levelDb, seconds, active, voiced: voiced && !music });
 
-    if (voiced) this.#sinceVoiced = 0;
-    else this.#sinceVoiced += seconds;
-    const counted = voiced || (loudEnough && this.#sinceVoiced <= o.hangoverSeconds);
-    if (counted) this.#speechSeconds += seconds;
-
-    if (levelDb < this.#floorDb) {
-      this.#floorDb = levelDb;
-    } else if (!counted) {
-      this.#floorDb = Math.min(levelDb, this.#floorDb + o.floorRiseDbPerSecond * seconds);
+    let counted = false;
+    let ahead = this.#pending.reduce((sum, entry) => sum + entry.seconds, 0) - this.#pending[0].seconds;
+    while (this.#pending.length > 1 && ahead >= o.lookaheadSeconds) {
+      counted = this.#settle();
+      ahead -= this.#pending[0].seconds;
     }
     return counted;
   }
 
   reset(): void {
     this.#floorDb = FLOOR_START_DB;
-    this.#floorSeeded = false;
-    this.#history = [];
-    this.#sinceVoiced = Number.POSITIVE_INFINITY;
+    this.#levels = [];
+    this.#pending = [];
+    this.#sinceAnchor = Number.POSITIVE_INFINITY;
+    this.#sinceCounted = Number.POSITIVE_INFINITY;
+    this.#heldSeconds = 0;
+    this.#runAnchorSeconds = 0;
     this.#speechSeconds = 0;
+    this.#previousPitchHz = 0;
+    this.#held = [];
+    this.#music = false;
   }
 
-  #remember(levelDb: number, seconds: number): void {
-    for (const entry of this.#history) entry.age += seconds;
-    this.#history.push({ levelDb, age: 0 });
-    this.#history = this.#history.filter((entry) => entry.age <= this.#options.modulationWindowSeconds);
+  /**
+   * Music holds its notes: pitch steady to a fraction of a percent from one
+   * frame to the next, for much of the time. A voice glides. Fed each frame's
+   * pitch (0 when unvoiced); says whether recent voicing sounds like music.
+   */
+  #musicLike(pitchHz: number): boolean {
+    const o = this.#options;
+    if (pitchHz > 0 && this.#previousPitchHz > 0) {
+      this.#held.push(Math.abs(pitchHz - this.#previousPitchHz) <= o.heldPitchTolerance * pitchHz);
+      if (this.#held.length > o.pitchMemory) this.#held.shift();
+      if (this.#held.length >= Math.min(10, o.pitchMemory)) {
+        const share = this.#held.filter(Boolean).length / this.#held.length;
+        if (share >= o.musicEnterShare) this.#music = true;
+        else if (share <= o.musicLeaveShare) this.#music = false;
+      }
+    }
+    this.#previousPitchHz = pitchHz;
+    return this.#music;
+  }
+
+  /** Settles the oldest pending frame with what the look-ahead shows; returns whether it counted. */
+  #settle(): boolean {
+    const o = this.#options;
+    const frame = this.#pending.shift()!;
+    const next = this.#pending[0];
+    const anchor = frame.voiced && (this.#sinceAnchor === 0 || next.voiced);
+    if (anchor) this.#sinceAnchor = 0;
+    else this.#sinceAnchor += frame.seconds;
+
+    // The nearest anchor ahead, within the bridge.
+    let anchorAhead = Number.POSITIVE_INFINITY;
+    let activeAhead = Number.POSITIVE_INFINITY;
+    let offset = 0;
+    for (let i = 0; i < this.#pending.length; i += 1) {
+      const entry = this.#pending[i];
+      offset += entry.seconds;
+      if (activeAhead === Number.POSITIVE_INFINITY && entry.active) activeAhead = offset;
+      if (entry.voiced && (this.#pending[i + 1]?.voiced || this.#pending[i - 1]?.voiced || (i === 0 && frame.voiced))) {
+        anchorAhead = offset;
+        break;
+      }
+    }
+    const nearAnchor = anchor || this.#sinceAnchor <= o.bridgeSeconds || anchorAhead <= o.bridgeSeconds;
+    const bridged =
+      this.#sinceCounted + frame.seconds <= o.hangoverSeconds && Math.min(activeAhead, anchorAhead) <= o.hangoverSeconds;
+    const speech = nearAnchor && (frame.active || bridged);
+
+    if (!speech) {
+      this.#sinceCounted += frame.seconds;
+      // A run that never showed enough voicing is dropped (a click, a cough's onset).
+      if (this.#sinceCounted > o.hangoverSeconds) {
+        this.#heldSeconds = 0;
+        this.#runAnchorSeconds = 0;
+      }
+      return false;
+    }
+    this.#sinceCounted = 0;
+    if (anchor) this.#runAnchorSeconds += frame.seconds;
+    if (this.#runAnchorSeconds >= o.minSpeechSeconds) {
+      this.#speechSeconds += this.#heldSeconds + frame.seconds;
+      this.#heldSeconds = 0;
+      return true;
+    }
+    this.#heldSeconds += frame.seconds;
+    return false;
+  }
+
+  /** Minimum statistics: the floor is the quietest frame of the last `floorWindowSeconds`. */
+  #track(levelDb: number, seconds: number): void {
+    this.#levels.push(levelDb);
+    this.#frameSeconds = seconds;
+    const keep = Math.max(1, Math.round(this.#options.floorWindowSeconds / seconds));
+    while (this.#levels.length > keep) this.#levels.shift();
+    let floor = Number.POSITIVE_INFINITY;
+    for (const level of this.#levels) floor = Math.min(floor, level);
+    this.#floorDb = Math.max(FLOOR_START_DB - 30, floor);
   }
 
   #modulationDb(): number {
-    const levels = this.#history.map((entry) => Math.max(entry.levelDb, -90));
+    const count = Math.max(3, Math.round(this.#options.modulationWindowSeconds / this.#frameSeconds));
+    const levels = this.#levels.slice(-count).map((level) => Math.max(level, -90));
     if (levels.length < 3) return 0;
     const mean = levels.reduce((sum, value) => sum + value, 0) / levels.length;
     const variance = levels.reduce((sum, value) => sum + (value - mean) ** 2, 0) / levels.length;
@@ -135,11 +269,13 @@ export function levelDb(samples: Float32Array): number {
 
 /**
  * Voicing: the strongest normalised autocorrelation at a pitch lag
- * (70–400 Hz). Vowels are periodic; breath, hiss and fan noise are not.
- * Works on a 4× decimated copy to stay cheap at 20 frames a second.
+ * (70–400 Hz), and that pitch. Vowels are periodic; breath, hiss and fan
+ * noise are not. Works on a copy decimated to about 8 kHz to stay cheap at
+ * 31 frames a second; the peak is refined by a parabola through its
+ * neighbours, so a held musical note reads as held and a voice's glide as moving.
  */
-export function periodicity(samples: Float32Array, sampleRate: number): number {
-  const factor = 4;
+export function pitchAnalysis(samples: Float32Array, sampleRate: number): { periodicity: number; pitchHz: number } {
+  const factor = Math.max(1, Math.round(sampleRate / 8000));
   const length = Math.floor(samples.length / factor);
   const decimated = new Float32Array(length);
   let mean = 0;
@@ -152,10 +288,9 @@ export function periodicity(samples: Float32Array, sampleRate: number): number {
   mean /= Math.max(1, length);
   for (let i = 0; i < length; i += 1) decimated[i] -= mean;
   const rate = sampleRate / factor;
-  const minLag = Math.max(1, Math.floor(rate / 400));
-  const maxLag = Math.min(length - 2, Math.ceil(rate / 70));
-  let best = 0;
-  for (let lag = minLag; lag <= maxLag; lag += 1) {
+  const minLag = Math.max(2, Math.floor(rate / 400));
+  const maxLag = Math.min(length - 3, Math.ceil(rate / 70));
+  const correlation = (lag: number): number => {
     let cross = 0;
     let energyA = 0;
     let energyB = 0;
@@ -167,9 +302,29 @@ export function periodicity(samples: Float32Array, sampleRate: number): number {
       energyB += b * b;
     }
     const denominator = Math.sqrt(energyA * energyB);
-    if (denominator > 0) best = Math.max(best, cross / denominator);
+    return denominator > 0 ? cross / denominator : 0;
+  };
+  if (maxLag < minLag) return { periodicity: 0, pitchHz: 0 };
+  const values = new Float32Array(maxLag + 2);
+  let best = 0;
+  for (let lag = minLag - 1; lag <= maxLag + 1; lag += 1) {
+    values[lag] = correlation(lag);
+    if (lag >= minLag && lag <= maxLag) best = Math.max(best, values[lag]);
   }
-  return best;
+  if (best <= 0) return { periodicity: 0, pitchHz: 0 };
+  // The period is the first peak nearly as strong as the best: its multiples correlate as well (octave errors).
+  let lag = minLag;
+  while (lag < maxLag && !(values[lag] >= 0.9 * best && values[lag] >= values[lag - 1] && values[lag] >= values[lag + 1])) lag += 1;
+  const before = values[lag - 1];
+  const after = values[lag + 1];
+  const curvature = before - 2 * values[lag] + after;
+  const shift = curvature < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (before - after)) / curvature)) : 0;
+  return { periodicity: best, pitchHz: rate / (lag + shift) };
+}
+
+/** The voicing half of `pitchAnalysis`. */
+export function periodicity(samples: Float32Array, sampleRate: number): number {
+  return pitchAnalysis(samples, sampleRate).periodicity;
 }
 
 /**
@@ -181,7 +336,7 @@ export function spectralFeatures(
   sampleRate: number,
 ): { flatness: number; voiceBandRatio: number } {
   const binHz = sampleRate / 2 / spectrumDb.length;
-  const lowBin = Math.max(1, Math.floor(250 / binHz));
+  const lowBin = Math.max(1, Math.floor(70 / binHz));
   const highBin = Math.min(spectrumDb.length - 1, Math.ceil(4000 / binHz));
   let total = 0;
   let band = 0;

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { levelDb, periodicity, spectralFeatures, VoiceActivityDetector } from '../../src/capture/voice-activity.js';
+import { FRAME_SECONDS, SpectrumAnalyser, SpeechFrames } from '../../src/capture/speech-frames.js';
+import { levelDb, periodicity, pitchAnalysis, spectralFeatures, VoiceActivityDetector, type FrameFeatures } from '../../src/capture/voice-activity.js';
 
 const RATE = 48_000;
 const FRAME = 0.05;
@@ -62,12 +63,11 @@ describe('voice activity detection', () => {
     feed(vad, 3, (t) => ({ levelDb: -50 + 6 * Math.sin(2 * Math.PI * t), flatness: 0.4, voiceBandRatio: 0.95, periodicity: 0.18 }));
     expect(vad.speechSeconds, 'silence and breaths').to.equal(0);
     // A tone is voiced and peaky; only its onset (a loudness jump) may look like speech.
-    feed(vad, 1, () => ({ levelDb: -20, flatness: 0.01, voiceBandRatio: 0.99, periodicity: 0.99 }));
-    const afterOnset = vad.speechSeconds;
-    expect(afterOnset).to.be.below(1);
-    feed(vad, 5, () => ({ levelDb: -20, flatness: 0.01, voiceBandRatio: 0.99, periodicity: 0.99 }));
+    feed(vad, 6, () => ({ levelDb: -20, flatness: 0.01, voiceBandRatio: 0.99, periodicity: 0.99 }));
+    const afterTone = vad.speechSeconds;
+    expect(afterTone, 'a steady tone counts at most its onset').to.be.below(1);
     feed(vad, 5, () => ({ levelDb: -30, flatness: 0.2, voiceBandRatio: 0.03, periodicity: 0.8 }));
-    expect(vad.speechSeconds, 'steady tone and hum').to.equal(afterOnset);
+    expect(vad.speechSeconds, 'hum').to.equal(afterTone);
   });
 
   it('adapts its floor to steady noise and still hears speech over it', () => {
@@ -78,10 +78,93 @@ describe('voice activity detection', () => {
     expect(vad.speechSeconds).to.be.above(2);
   });
 
+  it('counts the consonants and short joins between voiced sounds, not the pauses between phrases', () => {
+    const vad = new VoiceActivityDetector();
+    feed(vad, 2, () => ({ levelDb: -65, flatness: 0.8, voiceBandRatio: 0.3, periodicity: 0.1 }));
+    // Phrases of 1.2 s: vowels (voiced, 200 ms) and consonants (loud but noisy, 100 ms), then 1.5 s of silence.
+    const phrase = (t: number) =>
+      t % 2.7 >= 1.2
+        ? { levelDb: -65, flatness: 0.8, voiceBandRatio: 0.3, periodicity: 0.1 }
+        : t % 0.3 < 0.2
+          ? { levelDb: -28 + 4 * Math.sin(2 * Math.PI * 5 * t), flatness: 0.1, voiceBandRatio: 0.9, periodicity: 0.85, pitchHz: 120 + 30 * Math.sin(2 * Math.PI * 1.3 * t) }
+          : { levelDb: -36, flatness: 0.6, voiceBandRatio: 0.5, periodicity: 0.2 };
+    feed(vad, 27, phrase);
+    // Ten phrases of 1.2 s; the last one may still sit in the look-ahead.
+    expect(vad.speechSeconds).to.be.within(10 * 1.2 - 0.4, 10 * 1.2 + 10 * 0.2);
+  });
+
+  it('does not count a blip shorter than a syllable', () => {
+    const vad = new VoiceActivityDetector();
+    feed(vad, 2, () => ({ levelDb: -65, flatness: 0.8, voiceBandRatio: 0.3, periodicity: 0.1 }));
+    vad.push({ levelDb: -25, flatness: 0.1, voiceBandRatio: 0.9, periodicity: 0.9, pitchHz: 150 }, 0.032);
+    feed(vad, 2, () => ({ levelDb: -65, flatness: 0.8, voiceBandRatio: 0.3, periodicity: 0.1 }));
+    expect(vad.speechSeconds).to.equal(0);
+  });
+
+  it('tells music (held notes) from a voice (gliding pitch)', () => {
+    const frame = (pitchHz: (t: number) => number) => (t: number) => ({
+      levelDb: -28 + 8 * Math.sin(2 * Math.PI * 3 * t),
+      flatness: 0.1,
+      voiceBandRatio: 0.9,
+      periodicity: 0.9,
+      pitchHz: pitchHz(t),
+    });
+    const notes = [220, 247, 262, 294, 330];
+    const music = new VoiceActivityDetector();
+    feed(music, 30, frame((t) => notes[Math.floor(t / 0.5) % notes.length]));
+    const voice = new VoiceActivityDetector();
+    feed(voice, 10, frame((t) => 140 + 40 * Math.sin(2 * Math.PI * 2.2 * t) + 10 * Math.sin(2 * Math.PI * 7.7 * t)));
+    expect(music.speechSeconds, 'music: at most its first second of 30').to.be.at.most(1.2);
+    expect(voice.speechSeconds, 'voice').to.be.above(8);
+  });
+
+  it('raises its floor within seconds when a noise starts, and still hears speech over it', () => {
+    const vad = new VoiceActivityDetector();
+    feed(vad, 3, () => ({ levelDb: -70, flatness: 0.8, voiceBandRatio: 0.3, periodicity: 0.1 }));
+    feed(vad, 3, (t) => ({ levelDb: -40 + 1.5 * Math.sin(2 * Math.PI * 7 * t), flatness: 0.5, voiceBandRatio: 0.6, periodicity: 0.3 }));
+    expect(vad.noiseFloorDb, 'floor after 3 s of noise').to.be.closeTo(-41.5, 1);
+    expect(vad.speechSeconds, 'noise').to.equal(0);
+    feed(vad, 5, (t) => ({ ...speechLike(t), levelDb: Math.max(-41, -32 + 8 * Math.sin(2 * Math.PI * 4 * t)) }));
+    expect(vad.speechSeconds).to.be.above(3);
+  });
+
   it('reset forgets everything', () => {
     const vad = new VoiceActivityDetector();
     feed(vad, 3, speechLike);
     vad.reset();
     expect(vad.speechSeconds).to.equal(0);
+  });
+});
+
+describe('speech frames', () => {
+  it('hears every sample: 16 kHz frames of 32 ms, whatever the block size', () => {
+    const frames: FrameFeatures[] = [];
+    let seconds = 0;
+    const slicer = new SpeechFrames(RATE, (features, duration) => {
+      frames.push(features);
+      seconds += duration;
+    });
+    const audio = Float32Array.from({ length: RATE * 2 }, (_, i) => 0.3 * Math.sin((2 * Math.PI * 150 * i) / RATE));
+    for (let start = 0, size = 100; start < audio.length; start += size, size = size === 100 ? 4096 : 100) slicer.push(audio.subarray(start, start + size));
+    expect(frames.length).to.equal(Math.floor(2 / FRAME_SECONDS));
+    expect(seconds).to.be.closeTo(2, FRAME_SECONDS);
+    expect(frames[10].levelDb).to.be.closeTo(-13.5, 0.5);
+    expect(frames[10].periodicity).to.be.above(0.9);
+    expect(frames[10].pitchHz).to.be.closeTo(150, 2);
+  });
+
+  it('finds a tone in its spectrum bin', () => {
+    const spectrum = new SpectrumAnalyser(512);
+    const tone = Float32Array.from({ length: 512 }, (_, i) => Math.sin((2 * Math.PI * 1000 * i) / 16_000));
+    const db = spectrum.powerDb(tone);
+    const peak = db.indexOf(Math.max(...db));
+    expect(peak).to.equal(1000 / (16_000 / 512));
+    expect(db[peak] - db[100], 'peak over far bins').to.be.above(40);
+  });
+
+  it('measures pitch to a fraction of a percent, so a held note reads as held', () => {
+    const voiced = (f0: number) => Float32Array.from({ length: 512 }, (_, i) => Math.sin((2 * Math.PI * f0 * i) / 16_000) + 0.5 * Math.sin((2 * Math.PI * 2 * f0 * i) / 16_000));
+    for (const f0 of [95, 130, 210, 330]) expect(pitchAnalysis(voiced(f0), 16_000).pitchHz, `${f0} Hz`).to.be.closeTo(f0, f0 * 0.01);
+    expect(pitchAnalysis(noise(0.3, 512), 16_000).periodicity).to.be.below(0.4);
   });
 });
