@@ -48,6 +48,9 @@ export interface VadOptions {
   readonly modulationWindowSeconds: number;
   /** The floor is the quietest frame of this many seconds (minimum statistics). */
   readonly floorWindowSeconds: number;
+  /** How far below the recent voiced peak (decaying `peakDecayDbPerSecond`) a consonant may be; quieter is background. */
+  readonly consonantRangeDb: number;
+  readonly peakDecayDbPerSecond: number;
   /** How far from an anchor (either side) a frame above the floor still counts. */
   readonly bridgeSeconds: number;
   /** Quiet gaps up to this long between counted frames count (the reference: 100 ms silence + 2 × 30 ms pad). */
@@ -74,6 +77,8 @@ export const DEFAULT_VAD_OPTIONS: VadOptions = {
   minModulationDb: 2.5,
   modulationWindowSeconds: 0.6,
   floorWindowSeconds: 2,
+  consonantRangeDb: 20,
+  peakDecayDbPerSecond: 10,
   bridgeSeconds: 0.3,
   hangoverSeconds: 0.16,
   lookaheadSeconds: 0.3,
@@ -113,6 +118,7 @@ export class VoiceActivityDetector {
   /** Whether each of the last `pitchMemory` voiced frame pairs held its pitch. */
   #held: boolean[] = [];
   #music = false;
+  #voicedPeakDb = -120;
 
   constructor(options: Partial<VadOptions> = {}) {
     this.#options = { ...DEFAULT_VAD_OPTIONS, ...options };
@@ -143,8 +149,10 @@ export class VoiceActivityDetector {
       frame.periodicity >= o.minPeriodicity &&
       frame.flatness <= o.maxFlatness &&
       frame.voiceBandRatio >= o.minVoiceBandRatio;
-    const active = aboveGate && levelDb >= this.#floorDb + o.activeMarginDb;
-    const pitched = active && frame.periodicity >= o.minPeriodicity;
+    this.#voicedPeakDb = voiced ? Math.max(levelDb, this.#voicedPeakDb) : this.#voicedPeakDb - o.peakDecayDbPerSecond * seconds;
+    const aboveFloor = aboveGate && levelDb >= this.#floorDb + o.activeMarginDb;
+    const active = aboveFloor && levelDb >= this.#voicedPeakDb - o.consonantRangeDb;
+    const pitched = aboveFloor && frame.periodicity >= o.minPeriodicity;
     const music = this.#musicLike(pitched ? (frame.pitchHz ?? 0) : 0);
     this.#pending.push({ levelDb, seconds, active, voiced: voiced && !music });
 
@@ -169,6 +177,7 @@ export class VoiceActivityDetector {
     this.#previousPitchHz = 0;
     this.#held = [];
     this.#music = false;
+    this.#voicedPeakDb = -120;
   }
 
   /**
@@ -307,9 +316,10 @@ export function pitchAnalysis(samples: Float32Array, sampleRate: number): { peri
   if (maxLag < minLag) return { periodicity: 0, pitchHz: 0 };
   const values = new Float32Array(maxLag + 2);
   let best = 0;
-  for (let lag = minLag - 1; lag <= maxLag + 1; lag += 1) {
-    values[lag] = correlation(lag);
-    if (lag >= minLag && lag <= maxLag) best = Math.max(best, values[lag]);
+  for (let lag = minLag - 1; lag <= maxLag + 1; lag += 1) values[lag] = correlation(lag);
+  // Only a peak is a period: low-pass noise (a fan's rumble) correlates strongly at short lags, but falling, not peaking.
+  for (let lag = minLag; lag <= maxLag; lag += 1) {
+    if (values[lag] >= values[lag - 1] && values[lag] >= values[lag + 1]) best = Math.max(best, values[lag]);
   }
   if (best <= 0) return { periodicity: 0, pitchHz: 0 };
   // The period is the first peak nearly as strong as the best: its multiples correlate as well (octave errors).
