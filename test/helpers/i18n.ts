@@ -83,7 +83,8 @@ export function englishLeftIn(text: string, language: Language, { ignore = [] }:
   if (language === 'en') return [];
   // Placeholders are ids, not words: `{moderate}` in a template is not English shown.
   let rest = text.replace(PLACEHOLDER, ' ');
-  for (const data of ignore) rest = rest.split(data).join(' ');
+  // Longest first: a topic (`refund`) inside an action item (`Process refund within 3 days`) must not cut the item apart.
+  for (const data of [...ignore].sort((a, b) => b.length - a.length)) rest = rest.split(data).join(' ');
   const found: string[] = [];
   for (const fragment of englishFragments(language)) {
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fragment)}(?![\\p{L}\\p{N}])`, 'u');
