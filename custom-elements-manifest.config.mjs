@@ -12,9 +12,14 @@
  * - when a class documents its events with `@event`, events the analyzer
  *   inferred from `dispatchEvent(new ThymiaEvent(name, …))` calls (named after
  *   a variable, undocumented) are dropped.
+ *
+ * Then scripts/editor-data.mjs writes web-types.json and the VS Code custom
+ * data from the finished manifest. The framework wrappers (src/react.ts,
+ * src/vue.ts) declare no element, so they stay out of the manifest.
  */
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
+import { editorDataPlugin } from './scripts/editor-data.mjs';
 
 function unquote(text) {
   const match = typeof text === 'string' && text.trim().match(/^(['"`])([^'"`]*)\1$/);
@@ -68,10 +73,10 @@ function tidyManifest() {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.spec.ts', 'src/**/*.d.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.spec.ts', 'src/**/*.d.ts', 'src/react.ts', 'src/vue.ts', 'src/event-props.ts'],
   outdir: '.',
   litelement: true,
   packagejson: true,
   dev: false,
-  plugins: [tidyManifest()],
+  plugins: [tidyManifest(), editorDataPlugin()],
 };

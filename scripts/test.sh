@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole suite: an import-cycle check and the Node tests (test/node), then the
-# browser groups: Chromium (speech, silence, no permission,
-# DOM-only, unit) and Firefox ESR. Generates the fake-microphone WAVs first and
+# The whole suite: an import-cycle check and the Node tests (test/node), the
+# host apps (test/hosts: the packed package in React and Vue), then the
+# browser groups: Chromium (speech, silence, no permission, DOM-only, unit)
+# and Firefox ESR. Generates the fake-microphone WAVs first and
 # makes sure PulseAudio runs (Firefox's AudioContext needs a sound server).
 # Ends with one plain "N passed, N failed" line summing every group.
 set -euo pipefail
@@ -30,7 +31,20 @@ if [[ -z ${TEST_GROUP:-} && -z ${TEST_FILES:-} ]]; then
   node_failed=$((node_failed + $(awk '/^# fail /{print $3}' "$node_log")))
   rm -f "$node_log"
 fi
-npx web-test-runner "$@" 2>&1 | tee "$log" || status=$?
+# The package as hosts get it (the whole suite, or TEST_GROUP=hosts): npm pack, installed into a React
+# and a Vue app, type-checked, built with Vite and run in Chromium (test/hosts/run.mjs); ends "hosts: P passed, F failed".
+hosts_passed=0
+hosts_failed=0
+if [[ -z ${TEST_FILES:-} && ( -z ${TEST_GROUP:-} || ",${TEST_GROUP}," == *,hosts,* ) ]]; then
+  hosts_log=$(mktemp)
+  node test/hosts/run.mjs 2>&1 | tee "$hosts_log" || status=1
+  hosts_passed=$(awk '/^hosts: [0-9]+ passed, [0-9]+ failed/{p = $2} END {print p + 0}' "$hosts_log")
+  hosts_failed=$(awk '/^hosts: [0-9]+ passed, [0-9]+ failed/{f = $4; seen = 1} END {print seen ? f + 0 : 1}' "$hosts_log")
+  rm -f "$hosts_log"
+fi
+if [[ ${TEST_GROUP:-} != hosts ]]; then
+  npx web-test-runner "$@" 2>&1 | tee "$log" || status=$?
+fi
 # The runner's last block holds each group's final line: "<Browser>: |…| n/n test files | P passed, F failed".
 awk '
   # Any other printed line (logs, "Finished running tests") ends a block of progress lines.
@@ -40,6 +54,6 @@ awk '
     match($0, /[0-9]+ passed/); passed += substr($0, RSTART, RLENGTH) + 0
     match($0, /[0-9]+ failed/); failed += substr($0, RSTART, RLENGTH) + 0
   }
-  END { passed += node_passed; failed += node_failed; if (passed + failed > 0) printf "%d passed, %d failed\n", passed, failed }
-' node_passed="$node_passed" node_failed="$node_failed" "$log"
+  END { passed += node_passed + hosts_passed; failed += node_failed + hosts_failed; if (passed + failed > 0) printf "%d passed, %d failed\n", passed, failed }
+' node_passed="$node_passed" node_failed="$node_failed" hosts_passed="$hosts_passed" hosts_failed="$hosts_failed" "$log"
 exit "$status"
