@@ -81,6 +81,8 @@ function run(command, args, { cwd = repo, timeoutMs = 180_000 } = {}) {
 const installedVersion = (name) => JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')).version;
 
 /** @typedef {{ path: string, size: number }} PackedFile */
+/** The package's THYMIA_EVENT_NAMES, as Node imported them from the installed tarball. @type {string[]} */
+let eventNames = [];
 
 /**
  * The tarball's files with their sizes; folders below dist/lib/ as one line each (file count and
@@ -195,6 +197,7 @@ if (installed) {
     const ssr = JSON.parse(out.trim().split('\n').at(-1) ?? '{}');
     assert.match(ssr.html, /^<thymia-recorder[\s>]/, 'React renders the tag on the server');
     assert.equal(ssr.props.length, ssr.events.length, 'one onThymia… prop per event');
+    eventNames = ssr.events;
     return `renderToString → ${ssr.html}; ${ssr.props.length} event props`;
   });
 
@@ -267,8 +270,20 @@ if (installed) {
               assert.ok(heard.includes(name), `${name} reached the app through the framework (heard: ${heard.join(', ')})`);
             }
             assert.ok(!heard.includes('thymia-error'), 'no thymia-error');
+            // Events a happy path never fires (retry, error, restored, consent) must reach the app too:
+            // each name dispatched on the element once more has to come out of the framework's binding.
+            const names = eventNames;
+            assert.ok(names.length > 0, 'the package lists its event names (THYMIA_EVENT_NAMES)');
+            const before = heard.length;
+            await page.evaluate((all) => {
+              const element = document.querySelector('thymia-recorder');
+              for (const name of all) element?.dispatchEvent(new CustomEvent(name, { detail: {}, bubbles: true, composed: true }));
+            }, names);
+            await page.waitForFunction((count) => document.querySelectorAll('#heard li').length >= count, before + names.length, { timeout: 5_000 }).catch(() => undefined);
+            const echoed = (await page.locator('#heard li').allTextContents()).slice(before);
+            assert.deepEqual(echoed, names, 'every event name reaches the app through its binding');
             assert.deepEqual(pageErrors, [], 'no uncaught errors on the page');
-            return `run ${runId}, ${run.uploads.main.size} B uploaded, heard ${new Set(heard).size} event types`;
+            return `run ${runId}, ${run.uploads.main.size} B uploaded, heard ${new Set(heard).size} event types in the flow and all ${names.length} when dispatched`;
           } finally {
             await page.close();
           }
