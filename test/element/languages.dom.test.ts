@@ -59,6 +59,15 @@ async function sentTake(tag: string, state: string, scenario: Record<string, str
   return el;
 }
 
+/** Presses Record on a Helios page and waits for `state` (the microphone answer is the test's stub). */
+async function pressRecordUntil(tag: string, state: string): Promise<Recorder> {
+  const el = await mountIn(tag, { 'upload-url': '/mock-upload/none/main', 'status-url': '/api/status/none' });
+  button(el, 'record-button').click();
+  await waitForState(el, state);
+  await el.updateComplete;
+  return el;
+}
+
 interface StateCase extends TranslationCheck {
   readonly name: string;
   /** Prepares what all languages share (one scripted status), then returns how to reach the state in one tag. */
@@ -110,13 +119,7 @@ const STATES: readonly StateCase[] = [
     setup: async () => {
       // The person has not answered the browser's permission prompt yet.
       navigator.mediaDevices.getUserMedia = () => new Promise<MediaStream>(() => undefined);
-      return async (tag) => {
-        const el = await mountIn(tag, { 'upload-url': '/mock-upload/none/main', 'status-url': '/api/status/none' });
-        button(el, 'record-button').click();
-        await waitForState(el, 'requesting-permission');
-        await el.updateComplete;
-        return el;
-      };
+      return (tag) => pressRecordUntil(tag, 'requesting-permission');
     },
     shows: ['requestingPermission', 'record'],
   },
@@ -244,6 +247,65 @@ const STATES: readonly StateCase[] = [
     // The attribute to fix is named for the page's author, as written in the markup.
     ignore: ['(status-url)'],
   },
+  {
+    name: 'recorded (kept, too little speech)',
+    setup: async () => async (tag) => {
+      const key = uniqueKey(`lang-short-${tag}`);
+      await seedRecording(key, 'main', 'helios', { speechSeconds: 2 });
+      const el = await mountIn(tag, { 'upload-url': '/mock-upload/none/main', 'status-url': '/api/status/none', 'storage-key': key });
+      await waitForState(el, 'recorded', 10_000);
+      await el.updateComplete;
+      return el;
+    },
+    shows: ['restoredTooShort', 'discard'],
+  },
+  {
+    name: 'complete (Apollo full, report expired)',
+    setup: completed({ ...APOLLO_COMPLETE, report: { ...APOLLO_COMPLETE.report, accessExpiresAt: '2020-01-01T00:00:00Z' } }, { model: 'apollo', results: 'full' }),
+    shows: ['reportHeading', 'reportExpired'],
+    ignore: APOLLO_COMPLETE.warnings,
+  },
+  {
+    name: 'processing (activity link unusable)',
+    setup: async () => {
+      const statusUrl = await scriptStatus({ status: 'RESULTS_NOT_AVAILABLE' });
+      return (tag) => following(tag, statusUrl, { 'activity-link': 'javascript:alert(1)' }, 'processing');
+    },
+    shows: ['activityUnavailable'],
+  },
+  {
+    name: 'error mic-permission-denied',
+    code: 'mic-permission-denied',
+    setup: async () => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+      return (tag) => pressRecordUntil(tag, 'error');
+    },
+    shows: ['mic-permission-denied', 'tryAgain'],
+  },
+  {
+    name: 'error mic-not-found',
+    code: 'mic-not-found',
+    setup: async () => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Requested device not found', 'NotFoundError'));
+      return (tag) => pressRecordUntil(tag, 'error');
+    },
+    shows: ['mic-not-found', 'tryAgain'],
+  },
+  {
+    name: 'error upload-url-expired',
+    code: 'upload-url-expired',
+    setup: async () => (tag) => sentTake(tag, 'error', { uploadFaults: '403' }),
+    shows: ['upload-url-expired'],
+  },
+  {
+    name: 'error invalid-status-response',
+    code: 'invalid-status-response',
+    setup: async () => {
+      const statusUrl = await scriptStatus({ unexpected: 'shape' });
+      return (tag) => following(tag, statusUrl, {}, 'error');
+    },
+    shows: ['invalid-status-response'],
+  },
   // Last: its stalled uploads can hold the browser's connections to the test server for a while after the test.
   { name: 'uploading', setup: async () => (tag) => sentTake(tag, 'uploading', { uploadFaults: 'stall' }), shows: ['uploading', 'uploadProgress'] },
 ];
@@ -277,6 +339,17 @@ describe('host wording and Intl formats per language', () => {
     });
     expect(button(el, 'record-button').textContent!.trim()).to.equal('話し始める');
     expectTranslated(el, 'ja', 'idle with an override', { shows: ['instructionsHelios'] });
+  });
+
+  it('the check catches English, a placeholder and a raw message id (a control)', async () => {
+    const withRecordLabel = (label: string) =>
+      mountIn('ja', { 'upload-url': '/mock-upload/none/main', 'status-url': '/api/status/none' }, { beforeConnect: (target) => (target.strings = { record: label }) });
+    const [el1, el2, el3] = await Promise.all(['Record', '{count} 録音', 'recordAgain'].map(withRecordLabel));
+    const el4 = await mountIn('es', { 'upload-url': '/mock-upload/none/main', 'status-url': '/api/status/none' }, { beforeConnect: (target) => (target.strings = { record: 'Record' }) });
+    expect(() => expectTranslated(el1, 'ja', 'control')).to.throw(/English left: Record/);
+    expect(() => expectTranslated(el2, 'ja', 'control')).to.throw(/placeholders left/);
+    expect(() => expectTranslated(el3, 'ja', 'control')).to.throw(/raw message ids/);
+    expect(() => expectTranslated(el4, 'es', 'control')).to.throw(/English left: Record/);
   });
 
   it('the questionnaire completion date is written the way each language writes dates', async () => {
