@@ -11,7 +11,7 @@
 import { expect } from '@open-wc/testing';
 import { button, createSession, part, waitForState, type Recorder } from '../helpers/element.js';
 import { FAST_TIMING, seedRecording, staticUrls, uniqueKey } from '../helpers/faults.js';
-import { catalogueFor, expectTranslated, LANGUAGE_TAGS, mountIn, unmountLanguages, type TranslationCheck } from '../helpers/languages.js';
+import { catalogueFor, expectTranslated, LANGUAGE_TAGS, mountIn, printLanguageMatrix, unmountLanguages, type TranslationCheck } from '../helpers/languages.js';
 import { scriptStatus } from '../helpers/protocol.js';
 import { APOLLO_COMPLETE } from '../fixtures/apollo.js';
 import { QUESTIONNAIRE_AVAILABLE, QUESTIONNAIRE_DETAILS } from '../fixtures/questionnaire.js';
@@ -311,6 +311,7 @@ const STATES: readonly StateCase[] = [
 ];
 
 describe('every state in every language', () => {
+  after(() => printLanguageMatrix('without recording'));
   const getUserMedia = navigator.mediaDevices.getUserMedia;
   afterEach(() => {
     unmountLanguages();

@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import { button, part, waitForState, waitUntil, type Recorder } from '../helpers/element.js';
 import { recordAndStop } from '../helpers/faults.js';
-import { catalogueFor, expectTranslated, LANGUAGE_TAGS, mountIn, unmountLanguages, type TranslationCheck } from '../helpers/languages.js';
+import { catalogueFor, expectTranslated, LANGUAGE_TAGS, mountIn, printLanguageMatrix, unmountLanguages, type TranslationCheck } from '../helpers/languages.js';
 
 const URLS = { 'upload-url': '/mock-upload/none/main', 'status-url': '/api/status/none' };
 
@@ -101,6 +101,7 @@ const STATES: readonly StateCase[] = [
 ];
 
 describe('recording states in every language', () => {
+  after(() => printLanguageMatrix('recording'));
   const getUserMedia = navigator.mediaDevices.getUserMedia;
   afterEach(() => {
     unmountLanguages();

@@ -114,4 +114,16 @@ export function expectTranslated(el: Recorder, tag: string, label: string, { sho
   const english = englishLeftIn(text, resolveLanguage(tag), { ignore });
   // Spelled out in the message: chai abbreviates longer arrays to `[ Array(10) ]`.
   expect(english, `${where}: English left: ${english.join(' | ')}`).to.deep.equal([]);
+  if (!passed.has(label)) passed.set(label, new Set());
+  passed.get(label)!.add(tag);
+}
+
+/** State → the tags it passed in, for the printed matrix. */
+const passed = new Map<string, Set<string>>();
+
+/** One line per state checked since the last print: `state  en ✓ es ✓ …` (✗ where a tag did not pass). */
+export function printLanguageMatrix(title: string): void {
+  const lines = [...passed].map(([state, tags]) => `  ${state.padEnd(44)} ${LANGUAGE_TAGS.map((tag) => `${tag} ${tags.has(tag) ? '✓' : '✗'}`).join('  ')}`);
+  passed.clear();
+  console.log(`languages (${title}):\n${lines.join('\n')}`);
 }
