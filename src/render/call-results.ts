@@ -34,7 +34,7 @@ export function renderCall(record: CallRecord, ctx: RenderContext): TemplateResu
   const { t, mode } = ctx;
   if (mode === 'none') return undefined;
   const analysis = record.analysis;
-  const duration = record.durationSeconds === undefined ? undefined : formatClock(record.durationSeconds);
+  const duration = record.durationSeconds === undefined ? undefined : formatClock(record.durationSeconds, ctx.lang);
   return html`<section class="call" data-view="call" data-platform=${record.platform} data-status=${record.status}>
     <h3>${t('callHeading')}</h3>
     <dl class="call-facts">

@@ -205,10 +205,10 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
   },
   recording: {
     body: (ctx) => {
-      const { t, live, maxSeconds } = ctx;
+      const { t, live, maxSeconds, lang } = ctx;
       return html`<div class="live">
         <span part="timer" role="timer" aria-label=${t('timer')}
-          ><span class="recording-dot" aria-hidden="true"></span>${formatClock(live.elapsedSeconds)} / ${formatClock(maxSeconds)}</span
+          ><span class="recording-dot" aria-hidden="true"></span>${formatClock(live.elapsedSeconds, lang)} / ${formatClock(maxSeconds, lang)}</span
         >
         <span part="level-meter" role="meter" aria-label=${t('levelMeter')} aria-valuemin="0" aria-valuemax="100"
           aria-valuenow=${Math.round(live.level * 100)}
@@ -232,11 +232,11 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
       const { snapshot, t } = ctx;
       const take = snapshot.machine.takes[currentStep(snapshot.machine)];
       if (!take) return nothing;
-      const values = { duration: formatClock(take.durationSeconds), speech: Math.floor(take.speechSeconds) };
+      const values = { duration: formatClock(take.durationSeconds, ctx.lang), speech: Math.floor(take.speechSeconds) };
       return html`${snapshot.restoredOffer
           ? html`<p class="hint" part="restored" role="status">${take.enough ? t('restoredOffer', values) : t('restoredTooShort', values)}</p>`
           : nothing}<div class="live">
-          <span part="timer" role="timer" aria-label=${t('timer')}>${formatClock(take.durationSeconds)}</span>
+          <span part="timer" role="timer" aria-label=${t('timer')}>${formatClock(take.durationSeconds, ctx.lang)}</span>
           ${speechMeter(ctx, take.speechSeconds)}
         </div>${qualityWarningShown(ctx) ? renderTakeQuality(ctx) : nothing}${renderReview(ctx)}${renderDeviceSelect({
           t,
