@@ -26,6 +26,8 @@ import { referenceSpeech } from './silero-reference.mjs';
 const BACKGROUND_FIXTURE = 'read-en-librivox';
 /** The live meter repaints every 100 ms, so it may trail the final count by one repaint of speech. */
 const LIVE_TOLERANCE_SECONDS = 0.2;
+/** A run whose audio clock kept less than this share of real time starved (see VAD_JS) and is run again. */
+const MIN_AUDIO_CLOCK = 0.9;
 
 export const TARGETS = {
   speechErrorPercent: 10,
@@ -78,14 +80,22 @@ let started; const startedPromise = new Promise((resolve) => (started = resolve)
 let stopped; const stoppedPromise = new Promise((resolve) => (stopped = resolve));
 el.addEventListener('thymia-recording-start', () => started(performance.now()));
 el.addEventListener('thymia-recording-stop', (event) => stopped({ speechSeconds: event.detail.speechSeconds, durationSeconds: event.detail.durationSeconds }));
+// The renderer's audio clock: on an overloaded machine it falls behind the wall clock and the
+// microphone's samples are dropped before any page sees them. Such a run measures the machine, not the detector.
+const probe = new AudioContext();
+let clockAt;
 window.__vad = {
-  record() { shadow().querySelector('[part~=record-button]').click(); return startedPromise; },
+  record() {
+    shadow().querySelector('[part~=record-button]').click();
+    return startedPromise.then(async (at) => { await probe.resume(); clockAt = [probe.currentTime, performance.now()]; return at; });
+  },
   stop() {
+    const clock = (probe.currentTime - clockAt[0]) / ((performance.now() - clockAt[1]) / 1000);
     const meter = shadow().querySelector('[part~=speech-meter]');
     const live = meter ? Number(meter.getAttribute('data-speech-seconds')) : NaN;
     const visibility = document.visibilityState;
     shadow().querySelector('[part~=stop-button]').click();
-    return stoppedPromise.then((final) => ({ live, visibility, ...final }));
+    return stoppedPromise.then((final) => ({ live, visibility, clock, ...final }));
   },
 };
 window.__vadReady = true;
@@ -242,6 +252,12 @@ export async function vadBench({ root, chromium, chromiumPath, figure, table }) 
     const ordered = await pool(order, jobs, (index) => recordFixture(drivers, chromiumPath, url, tasks[index].fixture, { hidden: tasks[index].hidden }));
     runs = new Array(tasks.length);
     order.forEach((index, i) => (runs[index] = ordered[i]));
+    // A run whose audio clock fell behind lost microphone samples to the machine's load: once more, alone.
+    for (const [index, run] of runs.entries()) {
+      if (run.clock >= MIN_AUDIO_CLOCK) continue;
+      const again = await recordFixture(drivers, chromiumPath, url, tasks[index].fixture, { hidden: tasks[index].hidden });
+      runs[index] = { ...(again.clock > run.clock ? again : run), retried: true };
+    }
   } finally {
     server.close();
   }
@@ -259,6 +275,7 @@ export async function vadBench({ root, chromium, chromiumPath, figure, table }) 
       fixture.reference.toFixed(2),
       run.speechSeconds.toFixed(2),
       run.live.toFixed(1),
+      `${(run.clock * 100).toFixed(0)} %${run.retried ? ' (2nd)' : ''}`,
       `${verdict.error >= 0 ? '+' : ''}${verdict.error.toFixed(2)}`,
       Number.isFinite(verdict.errorPercent) ? `${verdict.errorPercent >= 0 ? '+' : ''}${verdict.errorPercent.toFixed(1)} %` : '—',
       verdict.target,
@@ -278,6 +295,7 @@ export async function vadBench({ root, chromium, chromiumPath, figure, table }) 
       background.reference.toFixed(2),
       backgroundRun.speechSeconds.toFixed(2),
       backgroundRun.live.toFixed(1),
+      `${(backgroundRun.clock * 100).toFixed(0)} %${backgroundRun.retried ? ' (2nd)' : ''}`,
       `${change >= 0 ? '+' : ''}${(backgroundRun.speechSeconds - foregroundRun.speechSeconds).toFixed(2)}`,
       `${change >= 0 ? '+' : ''}${change.toFixed(1)} %`,
       `±${TARGETS.backgroundPercent} % of visible`,
@@ -285,7 +303,8 @@ export async function vadBench({ root, chromium, chromiumPath, figure, table }) 
     ]);
   }
   console.log(`\nSpeech count: the built element in Chromium (fake microphone, each fixture played for its length, ${jobs} browsers at once) against Silero VAD v5 (upstream defaults).\n`);
-  table(['fixture', 'kind', 'length s', 'Silero s', 'element s', 'live s', 'error s', 'error %', 'target', 'result'], rows);
+  table(['fixture', 'kind', 'length s', 'Silero s', 'element s', 'live s', 'audio clock', 'error s', 'error %', 'target', 'result'], rows);
+  console.log(`\n  audio clock: how much of real time the page's audio clock kept while recording; below ${MIN_AUDIO_CLOCK * 100} % the machine dropped microphone samples (load), and the run was repeated alone.`);
 
   const speech = results.filter(({ fixture }) => fixture.kind === 'speech');
   const fan = results.find(({ fixture }) => fixture.kind === 'fan-0db');
@@ -318,6 +337,7 @@ export async function vadBench({ root, chromium, chromiumPath, figure, table }) 
     figure('vad.background.element', backgroundRun.speechSeconds, 's');
     figure('vad.background.vs-foreground', ((backgroundRun.speechSeconds - foregroundRun.speechSeconds) / foregroundRun.speechSeconds) * 100, '%', `within ±${TARGETS.backgroundPercent}`);
   }
+  figure('vad.audio-clock.worst', Math.min(...runs.map((run) => run.clock)) * 100, '%');
   const cpu = results.map(({ run }) => run.mainThreadPercent).filter(Number.isFinite).sort((a, b) => a - b);
   if (cpu.length) {
     figure('vad.main-thread.median', cpu[cpu.length >> 1], '% of a core', `< ${TARGETS.mainThreadPercent}`);
@@ -338,5 +358,6 @@ export async function vadBench({ root, chromium, chromiumPath, figure, table }) 
     target: verdict.target,
     pass: verdict.pass,
     mainThreadPercent: run.mainThreadPercent,
+    audioClock: run.clock,
   }));
 }

@@ -16,6 +16,8 @@
  *   seconds (minimum statistics), so a fan or a noisy room raises it within
  *   a couple of seconds, speech or not, and a quieter moment lowers it at once.
  * - bursts of fewer than `minSpeechSeconds` of anchors do not count (clicks, a cough's onset).
+ * - music holds its notes: when much of the recent pitch stays put to a
+ *   fraction of a percent from frame to frame, nothing is voiced (a voice glides).
  *
  * Pure: fed features, returns decisions; `SpeechFrames` supplies the features.
  */
@@ -115,7 +117,7 @@ export class VoiceActivityDetector {
   #runAnchorSeconds = 0;
   #speechSeconds = 0;
   #previousPitchHz = 0;
-  /** Whether each of the last `pitchMemory` voiced frame pairs held its pitch. */
+  /** Whether each of the last `pitchMemory` pairs of pitched frames held its pitch. */
   #held: boolean[] = [];
   #music = false;
   #voicedPeakDb = -120;
