@@ -12,6 +12,12 @@
  *   POST /api/session?profile=ID[&scenario…]   body { model, recordingTime?, sleepTime?, wakeTime? }
  *                                              → thymia's create response + statusUrl
  *   GET  /api/status/…                         thymia's model-run JSON, unchanged
+ *   POST /api/questionnaire?profile=ID[&questionnaireType=T]   body { questionnaireType? } (the body wins)
+ *                                              → { id, activityLink, statusUrl }: thymia's questionnaire,
+ *                                              for `activity-link` + `status-url`, or as a `session-url`
+ *                                              answer with `follow` (the element's body carries no type,
+ *                                              hence the query parameter)
+ *   GET  /api/questionnaire/:id                thymia's questionnaire status JSON, unchanged
  *
  * Two modes:
  * - mock (default): /api/session, /api/status/:id and /mock-upload/… are the
@@ -28,6 +34,9 @@
  *   GET /api/status/{mental-wellness|apollo}/:id proxies
  *   `GET {base}/v1/models/{mental-wellness|apollo}/{id}` and returns thymia's
  *   status code and JSON unchanged. Scenario parameters are ignored.
+ *   POST /api/questionnaire calls `POST {base}/v1/questionnaires` with
+ *   `{ user: { userLabel }, questionnaireType }`; GET /api/questionnaire/:id
+ *   proxies `GET {base}/v1/questionnaires/{id}`.
  *
  * The API key is only ever put in the outgoing request header to thymia: it
  * is never logged, never echoed, and never part of any response.
@@ -133,6 +142,24 @@ export function parseSessionBody(input) {
     times[name] = value;
   }
   return { ok: true, model, times };
+}
+
+/** thymia's questionnaireType is a value agreed with thymia; this only keeps it a plain token. */
+const QUESTIONNAIRE_TYPE = /^[\w.-]{1,100}$/;
+
+/**
+ * The questionnaire type from the body (a host's own call) or the query (the
+ * element's session request, whose body is `{ model, … }`).
+ * @param {any} input @param {URL} url
+ * @returns {{ ok: true, questionnaireType: string } | { ok: false, error: object }}
+ */
+export function parseQuestionnaireRequest(input, url) {
+  if (input !== null && (typeof input !== 'object' || Array.isArray(input))) return { ok: false, error: validationError(['body'], 'expected an object') };
+  const type = input?.questionnaireType ?? url.searchParams.get('questionnaireType');
+  if (typeof type !== 'string' || !QUESTIONNAIRE_TYPE.test(type)) {
+    return { ok: false, error: validationError(['body', 'questionnaireType'], 'a questionnaire type agreed with thymia, e.g. phq-2') };
+  }
+  return { ok: true, questionnaireType: type };
 }
 
 /**
@@ -258,11 +285,63 @@ export function createHostBackend(options = {}) {
     sendJson(res, 200, { ...json, statusUrl: `/api/status/${modelPath}/${json.id}` });
   }
 
-  /** @param {import('node:http').ServerResponse} res @param {string} modelPath @param {string} id */
-  async function proxyStatus(res, modelPath, id) {
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {URL} url
+   */
+  async function createQuestionnaire(req, res, url) {
+    let input;
+    try {
+      input = JSON.parse((await readText(req)) || 'null');
+    } catch (error) {
+      const status = /** @type {any} */ (error)?.status ?? 422;
+      sendJson(res, status, validationError(['body'], status === 413 ? 'body too large' : 'Invalid JSON'));
+      return;
+    }
+    const request = parseQuestionnaireRequest(input, url);
+    if (!request.ok) {
+      sendJson(res, 422, request.error);
+      return;
+    }
+    const profile = profileFor(url.searchParams.get('profile'));
+    if (!profile) {
+      sendJson(res, 400, { detail: 'Unknown or expired profile: POST /api/demo/profile first.' });
+      return;
+    }
+    let created;
+    try {
+      created = await thymia('POST', '/v1/questionnaires', { user: { userLabel: profile.userLabel }, questionnaireType: request.questionnaireType });
+    } catch (error) {
+      log(`thymia questionnaire create failed: ${/** @type {Error} */ (error).name}`);
+      sendJson(res, 502, { detail: 'Could not reach thymia.' });
+      return;
+    }
+    let json;
+    try {
+      json = JSON.parse(created.text);
+    } catch {
+      sendJson(res, 502, { detail: 'thymia answered with something other than JSON.' });
+      return;
+    }
+    if (created.status < 200 || created.status >= 300) {
+      log(`thymia questionnaire create → ${created.status}`);
+      sendJson(res, created.status, json);
+      return;
+    }
+    if (!json || typeof json.id !== 'string' || !/^[\w-]+$/.test(json.id) || typeof json.activityLink !== 'string') {
+      sendJson(res, 502, { detail: 'thymia answered without a questionnaire id and activity link.' });
+      return;
+    }
+    log(`thymia questionnaire ${json.id} created`);
+    sendJson(res, 200, { id: json.id, activityLink: json.activityLink, statusUrl: `/api/questionnaire/${json.id}` });
+  }
+
+  /** @param {import('node:http').ServerResponse} res @param {string} path thymia's path */
+  async function proxyGet(res, path) {
     let answer;
     try {
-      answer = await thymia('GET', `/v1/models/${modelPath}/${encodeURIComponent(id)}`);
+      answer = await thymia('GET', path);
     } catch (error) {
       log(`thymia status failed: ${/** @type {Error} */ (error).name}`);
       sendJson(res, 502, { detail: 'Could not reach thymia.' });
@@ -286,7 +365,7 @@ export function createHostBackend(options = {}) {
     const profile = profileFor(url.searchParams.get('profile'));
     if (profile) params.set('userLabel', profile.userLabel);
     const query = params.toString();
-    req.url = `/api/session${query ? `?${query}` : ''}`;
+    req.url = `${url.pathname}${query ? `?${query}` : ''}`;
   }
 
   /**
@@ -298,7 +377,7 @@ export function createHostBackend(options = {}) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
 
-    if (req.method === 'POST' && (path === '/api/session' || path === '/api/demo/profile') && !sameOriginJson(req, res)) return true;
+    if (req.method === 'POST' && (path === '/api/session' || path === '/api/questionnaire' || path === '/api/demo/profile') && !sameOriginJson(req, res)) return true;
 
     if (path === '/api/demo/config' && req.method === 'GET') {
       sendJson(res, 200, { mode, languages: LANGUAGE_CODES, birthSexes: BIRTH_SEXES });
@@ -329,13 +408,22 @@ export function createHostBackend(options = {}) {
       }
       const status = path.match(/^\/api\/status\/(mental-wellness|apollo)\/([\w-]{1,64})$/);
       if (status && req.method === 'GET') {
-        await proxyStatus(res, status[1], status[2]);
+        await proxyGet(res, `/v1/models/${status[1]}/${encodeURIComponent(status[2])}`);
+        return true;
+      }
+      if (path === '/api/questionnaire' && req.method === 'POST') {
+        await createQuestionnaire(req, res, url);
+        return true;
+      }
+      const questionnaire = path.match(/^\/api\/questionnaire\/([\w-]{1,64})$/);
+      if (questionnaire && req.method === 'GET') {
+        await proxyGet(res, `/v1/questionnaires/${encodeURIComponent(questionnaire[1])}`);
         return true;
       }
       return unknownApiRoute(path, res);
     }
 
-    if (path === '/api/session' && req.method === 'POST') rewriteForMock(req, url);
+    if ((path === '/api/session' || path === '/api/questionnaire') && req.method === 'POST') rewriteForMock(req, url);
     if (await mock.handle(req, res)) return true;
     return unknownApiRoute(path, res);
   }
@@ -373,7 +461,7 @@ export function createHostBackend(options = {}) {
    * @param {string} path @param {import('node:http').ServerResponse} res
    */
   function unknownApiRoute(path, res) {
-    if (!/^\/(api|__mock|mock-upload)(\/|$)/.test(path)) return false;
+    if (!/^\/(api|__mock|mock-upload|mock-activity|mock-questionnaire)(\/|$)/.test(path)) return false;
     sendJson(res, 404, { detail: 'Not Found' });
     return true;
   }

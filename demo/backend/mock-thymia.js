@@ -33,6 +33,15 @@
  *   GET  /mock-activity/:id         the activity page an activityLink points at; loading it counts as done
  *   POST /__mock/script             { responses: [{ status?, body }…] } → { id, statusUrl }
  *   GET  /__mock/script/:id         the next scripted answer per request, repeating the last one
+ *
+ * Questionnaires (thymia's POST /v1/questionnaires and GET /v1/questionnaires/{id}):
+ *   POST /api/questionnaire[?questionnaireType=…&userLabel=…]   body { questionnaireType? } (the query wins
+ *                                   when the body has none, so the element's session request can mint one)
+ *                                   → { id, activityLink, statusUrl }; types: phq-2, gad-2 (scored), mood-check
+ *   GET  /api/questionnaire/:id     { status: 'RESULTS_NOT_AVAILABLE' } until completed, then
+ *                                   { status: 'RESULTS_AVAILABLE', details: { name, completedAt, questions, answers, scoreDetails? } }
+ *   GET  /mock-questionnaire/:id    the activity page the activityLink points at: the questions as a form
+ *   POST /mock-questionnaire/:id    the form's submit: records the answers (unanswered → first option)
  */
 import { createHash, randomUUID } from 'node:crypto';
 
@@ -103,6 +112,57 @@ function apolloResults() {
   };
 }
 
+/**
+ * The mock's questionnaires. `questions` and `answers` are open objects in
+ * thymia's schema; here each question lists its options by id, and answers
+ * refer to options by id, as thymia's docs say multiple-choice answers do.
+ */
+const FREQUENCY = [
+  { id: 'not-at-all', text: 'Not at all', value: 0 },
+  { id: 'several-days', text: 'Several days', value: 1 },
+  { id: 'more-than-half', text: 'More than half the days', value: 2 },
+  { id: 'nearly-every-day', text: 'Nearly every day', value: 3 },
+];
+/** @type {Record<string, { name: string, scored: boolean, questions: { id: string, text: string, options: { id: string, text: string, value: number }[] }[] }>} */
+export const MOCK_QUESTIONNAIRES = {
+  'phq-2': {
+    name: 'PHQ-2',
+    scored: true,
+    questions: [
+      { id: 'interest', text: 'Over the last two weeks, how often have you had little interest or pleasure in doing things?', options: FREQUENCY },
+      { id: 'mood', text: 'Over the last two weeks, how often have you been feeling down, depressed or hopeless?', options: FREQUENCY },
+    ],
+  },
+  'gad-2': {
+    name: 'GAD-2',
+    scored: true,
+    questions: [
+      { id: 'nervous', text: 'Over the last two weeks, how often have you been feeling nervous, anxious or on edge?', options: FREQUENCY },
+      { id: 'worry', text: 'Over the last two weeks, how often have you not been able to stop or control worrying?', options: FREQUENCY },
+    ],
+  },
+  'mood-check': {
+    name: 'Mood check-in',
+    scored: false,
+    questions: [
+      {
+        id: 'today',
+        text: 'How is your mood today?',
+        options: [
+          { id: 'low', text: 'Low', value: 0 },
+          { id: 'okay', text: 'Okay', value: 1 },
+          { id: 'good', text: 'Good', value: 2 },
+        ],
+      },
+    ],
+  },
+};
+
+/** @param {string} text */
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /** errorReason as thymia words it: for logs, never for the screen. */
 const ERROR_REASONS = {
   ERR_RECORDING_TOO_SHORT:
@@ -157,6 +217,8 @@ export function createMockThymia(options = {}) {
   /** @type {Map<string, { responses: { status?: number, body?: unknown }[], served: number }>} scripted status sequences */
   const scripts = new Map();
   const log = options.log ?? (() => undefined);
+  /** @type {Map<string, { id: string, type: string, userLabel: string, createdAt: string, answers?: Record<string, string>, completedAt?: string }>} */
+  const questionnaires = new Map();
 
   /** @param {Run} run @param {string} recording */
   function uploadUrl(run, recording) {
@@ -290,6 +352,63 @@ export function createMockThymia(options = {}) {
   }
 
   /**
+   * thymia's POST /v1/questionnaires, as the host answers it (plus statusUrl).
+   * @param {string} type @param {string} userLabel
+   */
+  function createQuestionnaire(type, userLabel) {
+    const id = randomUUID();
+    questionnaires.set(id, { id, type, userLabel, createdAt: new Date().toISOString() });
+    log(`questionnaire ${id} created (${type})`);
+    const base = options.basePath ?? '';
+    return { id, activityLink: `${base}/mock-questionnaire/${id}`, statusUrl: `${base}/api/questionnaire/${id}` };
+  }
+
+  /** thymia's GET /v1/questionnaires/{id} body. @param {string} id */
+  function questionnaireBody(id) {
+    const entry = questionnaires.get(id);
+    if (!entry) return undefined;
+    if (!entry.answers || !entry.completedAt) return { status: 'RESULTS_NOT_AVAILABLE' };
+    const definition = MOCK_QUESTIONNAIRES[entry.type];
+    const answers = entry.answers;
+    const score = definition.questions.reduce(
+      (sum, question) => sum + (question.options.find((option) => option.id === answers[question.id])?.value ?? 0),
+      0,
+    );
+    const maxScore = definition.questions.length * Math.max(...definition.questions[0].options.map((option) => option.value));
+    return {
+      status: 'RESULTS_AVAILABLE',
+      details: {
+        name: definition.name,
+        completedAt: entry.completedAt,
+        questions: Object.fromEntries(definition.questions.map((question) => [question.id, { text: question.text, options: question.options }])),
+        answers,
+        ...(definition.scored ? { scoreDetails: { score, scoreMetadata: { minScore: 0, maxScore, threshold: 3, positiveScreen: score >= 3 } } } : {}),
+      },
+    };
+  }
+
+  /** The activity page: the questions as a plain form. @param {string} id */
+  function questionnairePage(id) {
+    const entry = questionnaires.get(id);
+    const page = (/** @type {string} */ body) =>
+      `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>thymia questionnaire (mock)</title>` +
+      `<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:1.5rem auto;padding:0 1rem;color:#17202a}fieldset{border:1px solid #dfe3e8;border-radius:10px;margin:0 0 1rem;padding:.75rem 1rem}legend{font-weight:600;padding:0 .25rem}label{display:block;padding:.2rem 0}button{font:inherit;padding:.6rem 1.2rem;border:0;border-radius:8px;background:#0f6e66;color:#fff;cursor:pointer}</style>` +
+      body;
+    if (!entry) return page('<p>No such questionnaire.</p>');
+    if (entry.completedAt) return page('<h1>Thank you</h1><p id="done">Questionnaire complete. You can return to the page.</p>');
+    const definition = MOCK_QUESTIONNAIRES[entry.type];
+    const questions = definition.questions
+      .map(
+        (question) =>
+          `<fieldset><legend>${escapeHtml(question.text)}</legend>${question.options
+            .map((option, index) => `<label><input type="radio" name="${question.id}" value="${option.id}"${index === 0 ? ' checked' : ''}> ${escapeHtml(option.text)}</label>`)
+            .join('')}</fieldset>`,
+      )
+      .join('');
+    return page(`<h1>${escapeHtml(definition.name)}</h1><p>A mock of thymia's questionnaire activity.</p><form method="post">${questions}<button type="submit" id="complete">Submit answers</button></form>`);
+  }
+
+  /**
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
    * @returns {Promise<boolean>}
@@ -312,6 +431,51 @@ export function createMockThymia(options = {}) {
         return true;
       }
       sendJson(res, 200, createRun(model, url.searchParams));
+      return true;
+    }
+
+    if (req.method === 'POST' && path === '/api/questionnaire') {
+      let input;
+      try {
+        input = JSON.parse((await readBody(req)).toString() || '{}');
+      } catch {
+        sendJson(res, 422, { detail: [{ loc: ['body'], msg: 'Invalid JSON', type: 'value_error' }] });
+        return true;
+      }
+      const type = (typeof input?.questionnaireType === 'string' && input.questionnaireType) || url.searchParams.get('questionnaireType') || 'phq-2';
+      if (!Object.hasOwn(MOCK_QUESTIONNAIRES, type)) {
+        sendJson(res, 422, { detail: [{ loc: ['body', 'questionnaireType'], msg: `one of ${Object.keys(MOCK_QUESTIONNAIRES).join(', ')}`, type: 'value_error' }] });
+        return true;
+      }
+      sendJson(res, 200, createQuestionnaire(type, url.searchParams.get('userLabel') ?? 'demo-user'));
+      return true;
+    }
+
+    const questionnaireStatus = path.match(/^\/api\/questionnaire\/([\w-]+)$/);
+    if (questionnaireStatus && req.method === 'GET') {
+      const body = questionnaireBody(questionnaireStatus[1]);
+      if (body) sendJson(res, 200, body);
+      else sendJson(res, 404, { detail: 'Questionnaire not found' });
+      return true;
+    }
+
+    const questionnaireActivity = path.match(/^\/mock-questionnaire\/([\w-]+)$/);
+    if (questionnaireActivity && (req.method === 'GET' || req.method === 'POST')) {
+      const entry = questionnaires.get(questionnaireActivity[1]);
+      if (req.method === 'POST' && entry && !entry.completedAt) {
+        const form = new URLSearchParams((await readBody(req)).toString());
+        const definition = MOCK_QUESTIONNAIRES[entry.type];
+        entry.answers = Object.fromEntries(
+          definition.questions.map((question) => {
+            const chosen = form.get(question.id);
+            return [question.id, question.options.some((option) => option.id === chosen) ? /** @type {string} */ (chosen) : question.options[0].id];
+          }),
+        );
+        entry.completedAt = new Date().toISOString();
+        log(`questionnaire ${entry.id} completed`);
+      }
+      res.writeHead(entry ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(questionnairePage(questionnaireActivity[1]));
       return true;
     }
 
@@ -463,7 +627,7 @@ export function createMockThymia(options = {}) {
     return false;
   }
 
-  return { handle, runs, createRun, statusBody };
+  return { handle, runs, createRun, statusBody, questionnaires, createQuestionnaire, questionnaireBody };
 }
 
 /** Adapts the handler to Koa-style middleware (web-test-runner, web-dev-server). */
