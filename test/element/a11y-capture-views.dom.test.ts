@@ -72,7 +72,7 @@ describe('accessibility (axe) of the safe-capture views', () => {
     expect(Math.min(width, height), 'target size').to.be.at.least(24);
     (document.activeElement as HTMLElement | null)?.blur();
     await sendKeys({ press: 'Tab' });
-    expect(host.shadowRoot!.activeElement).to.equal(box);
+    expect(host.shadowRoot!.activeElement === box, 'Tab reaches the consent checkbox').to.be.true;
     expect(box.matches(':focus-visible')).to.be.true;
     // ' ' rather than 'Space': the one key name every launcher here (Playwright, Puppeteer's Firefox, WebDriver) knows.
     await sendKeys({ press: ' ' });
