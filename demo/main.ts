@@ -6,6 +6,10 @@
  * element — its session request body is fixed to `{ model }`. The page POSTs
  * them to the demo backend's /api/demo/profile, gets an opaque id, and puts
  * that id (plus the mock scenario) in the element's `session-url`.
+ *
+ * A questionnaire is the same idea with `follow`: the element's `session-url`
+ * is the backend's /api/questionnaire, which creates one with thymia and
+ * answers its `activityLink` and a `statusUrl` the element polls.
  */
 import { THYMIA_EVENT_NAMES, type ThymiaRecorder } from '../src/index.js';
 
@@ -34,7 +38,18 @@ const SCENARIOS: Record<string, () => Scenario> = {
 const MODEL_HINTS = {
   helios: 'One recording: talk about your day (Helios, thymia "mental-wellness").',
   apollo: 'Two recordings: answer a mood question, then read a passage aloud (Apollo, for clinicians).',
+  questionnaire: 'Nothing recorded: the person answers a thymia questionnaire in its activity; the element waits for the answers and shows the score.',
 };
+type DemoModel = keyof typeof MODEL_HINTS;
+
+/** The element's languages, and the thymia LanguageCode the profile gets when one is picked here. */
+const UI_LANGUAGES = { en: 'en-GB', es: 'es-ES', id: 'id-ID', ja: 'ja-JP' } as const;
+type UiLanguage = keyof typeof UI_LANGUAGES;
+const isUiLanguage = (value: string): value is UiLanguage => Object.hasOwn(UI_LANGUAGES, value);
+
+const THEMES = ['auto', 'light', 'dark'] as const;
+type Theme = (typeof THEMES)[number];
+const THEME_KEY = 'thymia-demo:theme';
 
 interface DemoConfig {
   mode: 'mock' | 'thymia';
@@ -60,7 +75,7 @@ let config: DemoConfig = { mode: 'mock' };
 let profileId: string | undefined;
 let profileKey = '';
 let recorder: ThymiaRecorder | undefined;
-let currentModel = '';
+let currentFlow = '';
 
 // ── Settings ─────────────────────────────────────────────────────────────
 
@@ -112,7 +127,21 @@ async function ensureProfile(): Promise<string | undefined> {
   return profileId;
 }
 
+function readModel(): DemoModel {
+  const model = field('model');
+  return model === 'apollo' || model === 'questionnaire' ? model : 'helios';
+}
+
+/** Where the element mints a questionnaire (its session request body carries no type, so the query does). */
+function questionnaireUrl(id: string | undefined): string {
+  const params = new URLSearchParams();
+  if (id) params.set('profile', id);
+  params.set('questionnaireType', field('questionnaireType').trim() || 'phq-2');
+  return `/api/questionnaire?${params}`;
+}
+
 function sessionUrl(id: string | undefined): string {
+  if (readModel() === 'questionnaire') return questionnaireUrl(id);
   const params = new URLSearchParams();
   if (id) params.set('profile', id);
   if (config.mode === 'mock') {
@@ -131,25 +160,86 @@ function attr(element: Element, name: string, value: string | boolean | undefine
 }
 
 async function apply(): Promise<void> {
-  const model = field('model') === 'apollo' ? 'apollo' : 'helios';
+  const model = readModel();
+  const questionnaire = model === 'questionnaire';
   $<HTMLParagraphElement>('#model-hint').textContent = MODEL_HINTS[model];
+  $<HTMLFieldSetElement>('#questionnaire-set').hidden = !questionnaire;
+  scenarioSet.hidden = questionnaire;
   const id = await ensureProfile();
 
-  // A different model is a different flow: start from a fresh element.
-  if (!recorder || model !== currentModel) {
+  // A different model (or questionnaire) is a different flow: start from a fresh element.
+  const flow = questionnaire ? `questionnaire:${sessionUrl(id)}` : model;
+  if (!recorder || flow !== currentFlow) {
     recorder?.remove();
     recorder = document.createElement('thymia-recorder');
-    recorder.setAttribute('model', model);
+    if (!questionnaire) recorder.setAttribute('model', model);
+    // Before the element connects: following starts on its first render.
+    attr(recorder, 'follow', questionnaire);
+    attr(recorder, 'session-url', sessionUrl(id));
+    attr(recorder, 'lang', uiLanguage());
     stage.append(recorder);
-    currentModel = model;
+    currentFlow = flow;
   }
   attr(recorder, 'session-url', sessionUrl(id));
+  attr(recorder, 'activity-mode', questionnaire ? field('activityMode') : undefined);
   attr(recorder, 'results', field('results'));
-  attr(recorder, 'min-speech-seconds', field('minSpeech'));
-  attr(recorder, 'auto-submit', field('autoSubmit') === 'on');
-  attr(recorder, 'lang', readProfile().language);
+  attr(recorder, 'min-speech-seconds', questionnaire ? undefined : field('minSpeech'));
+  attr(recorder, 'auto-submit', !questionnaire && field('autoSubmit') === 'on');
+  attr(recorder, 'ask-sleep', !questionnaire && field('askSleep') === 'on');
+  attr(recorder, 'require-consent', !questionnaire && field('requireConsent') === 'on');
+  attr(recorder, 'lang', uiLanguage());
   attr(recorder, 'poll-interval', config.mode === 'mock' ? '1000' : undefined);
   showMarkup(recorder);
+}
+
+// ── Language and theme ───────────────────────────────────────────────────
+
+const uiLangGroup = $<HTMLDivElement>('#ui-lang');
+const themeGroup = $<HTMLDivElement>('#theme');
+
+function checkedValue(group: Element, name: string): string {
+  return group.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? '';
+}
+
+function check(group: Element, name: string, value: string): void {
+  const input = group.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`);
+  if (input) input.checked = true;
+}
+
+function uiLanguage(): UiLanguage {
+  const value = checkedValue(uiLangGroup, 'uiLang');
+  return isUiLanguage(value) ? value : 'en';
+}
+
+/** The element's language and the person's thymia language move together (`en-IN` stays `en-IN` under English). */
+uiLangGroup.addEventListener('change', () => {
+  const select = form.elements.namedItem('language') as HTMLSelectElement;
+  if (select.value.split('-')[0] !== uiLanguage()) select.value = UI_LANGUAGES[uiLanguage()];
+  scheduleApply(0);
+});
+
+function syncUiLanguageFromProfile(): void {
+  const base = readProfile().language.split('-')[0];
+  if (isUiLanguage(base)) check(uiLangGroup, 'uiLang', base);
+}
+
+function applyTheme(theme: Theme): void {
+  // "auto" leaves the page to prefers-color-scheme (demo.css).
+  if (theme === 'auto') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+}
+
+themeGroup.addEventListener('change', () => {
+  const theme = checkedValue(themeGroup, 'theme') as Theme;
+  applyTheme(theme);
+  localStorage.setItem(THEME_KEY, theme);
+});
+
+function restoreTheme(): void {
+  const saved = localStorage.getItem(THEME_KEY);
+  const theme: Theme = (THEMES as readonly string[]).includes(saved ?? '') ? (saved as Theme) : 'auto';
+  check(themeGroup, 'theme', theme);
+  applyTheme(theme);
 }
 
 function showMarkup(element: Element): void {
@@ -167,6 +257,7 @@ function scheduleApply(delay = 250): void {
 
 form.addEventListener('input', (event) => {
   const target = event.target as HTMLInputElement;
+  if (target.name === 'language') syncUiLanguageFromProfile();
   // Text fields settle before they reach the backend; switches apply at once.
   scheduleApply(target.type === 'text' || target.type === 'number' ? 400 : 0);
 });
@@ -263,6 +354,8 @@ async function inspectMockRun(detail: { status?: string; response?: { id?: unkno
 
 async function start(): Promise<void> {
   (form.elements.namedItem('userLabel') as HTMLInputElement).value = defaultUserLabel();
+  restoreTheme();
+  syncUiLanguageFromProfile();
   try {
     const response = await fetch('/api/demo/config');
     if (response.ok) config = (await response.json()) as DemoConfig;
