@@ -15,9 +15,8 @@ const METER_FLOOR_DB = -60;
 const METER_RANGE_DB = 50;
 
 /**
- * Creates its AudioContext in the constructor so that it can be made inside
- * the click handler (iOS only starts audio within a user gesture), and
- * attaches the microphone later.
+ * Reads an AudioContext made inside the click handler (iOS only starts
+ * audio within a user gesture) and attaches the microphone later.
  *
  * Hears every sample: a ScriptProcessorNode hands each block of the
  * microphone to the main thread as the audio clock delivers it, so the
@@ -38,16 +37,10 @@ export class AudioAnalyser {
   /** Sees every block of microphone samples while counting, with the VAD's latest call (quality check, silent-microphone watch). */
   onFrame: ((samples: Float32Array, seconds: number, speech: boolean) => void) | undefined;
 
-  constructor(vadOptions: Partial<VadOptions> = {}) {
+  /** `context` was made in the click handler (see `createAudioContext`); the analyser closes it. */
+  constructor(context: AudioContext | undefined, vadOptions: Partial<VadOptions> = {}) {
     this.#vad = new VoiceActivityDetector(vadOptions);
-    const AudioContextClass: typeof AudioContext | undefined =
-      globalThis.AudioContext ?? (globalThis as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
-    try {
-      this.#context = AudioContextClass ? new AudioContextClass() : undefined;
-    } catch {
-      // No audio graph (very old or locked-down browsers): recording still works, the meter stays still.
-      this.#context = undefined;
-    }
+    this.#context = context;
   }
 
   get reading(): AnalyserReading {

@@ -1,11 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Take } from '../state/take.js';
-import { AudioAnalyser } from './audio-analyser.js';
+import type { AudioAnalyser } from './audio-analyser.js';
+import { closeAudioContext, createAudioContext } from './audio-context.js';
 import { requestMicrophone, stopStream } from './microphone.js';
-import { QualityMeter, appliedSettings, type QualityReport } from './quality.js';
+import type { QualityMeter, QualityReport } from './quality.js';
 import { fragmentSettleMs } from './mime.js';
-import { AudioRecorder } from './recorder.js';
-import { SilentMicWatch } from './silent-mic.js';
+import type { AudioRecorder } from './recorder.js';
 import { ScreenWakeLock } from './wake-lock.js';
 
 export interface CaptureCallbacks {
@@ -24,6 +24,8 @@ export type CaptureResult = Omit<Take, 'recording'>;
 
 const TICK_MS = 100;
 
+const loadEngine = () => import('./engine.js');
+
 /**
  * Owns the microphone, the audio graph and the MediaRecorder for one take,
  * and releases all of them when the take ends or the element disconnects.
@@ -38,6 +40,8 @@ export class CaptureController implements ReactiveController {
   #elapsedBefore = 0;
   #runningSince: number | undefined;
   #quality: QualityMeter | undefined;
+  /** The take being started; a release while the permission prompt is open abandons it. */
+  #attempt: symbol | undefined;
   maxSeconds = 180;
   /** The microphone the person chose; undefined for the browser's default. */
   deviceId: string | undefined;
@@ -91,34 +95,41 @@ export class CaptureController implements ReactiveController {
     this.release();
     this.#quality = undefined;
     const streamRequest = requestMicrophone(this.deviceId);
-    const analyser = new AudioAnalyser();
-    this.#analyser = analyser;
+    const context = createAudioContext();
+    const attempt = Symbol('take');
+    this.#attempt = attempt;
     let stream: MediaStream;
+    let engine: Awaited<ReturnType<typeof loadEngine>>;
     try {
-      stream = await streamRequest;
+      // The engine downloads while the permission prompt is open.
+      [stream, engine] = await Promise.all([streamRequest, loadEngine()]);
     } catch (error) {
-      void analyser.close();
-      this.#analyser = undefined;
+      void closeAudioContext(context);
+      void streamRequest.then(stopStream, () => undefined);
+      if (this.#attempt === attempt) this.#attempt = undefined;
       throw error;
     }
-    if (this.#analyser !== analyser) {
+    if (this.#attempt !== attempt) {
       // Released while the permission prompt was open.
       stopStream(stream);
+      void closeAudioContext(context);
       return;
     }
+    const analyser = new engine.AudioAnalyser(context);
+    this.#analyser = analyser;
     this.#stream = stream;
     for (const track of stream.getAudioTracks()) {
       track.addEventListener('ended', this.#onTrackEnded, { once: true });
     }
-    const quality = new QualityMeter({ contextSampleRate: analyser.sampleRate ?? 0, settings: appliedSettings(stream.getAudioTracks()[0]) });
-    const silentMic = new SilentMicWatch(() => this.#callbacks.onMicSilent?.());
+    const quality = new engine.QualityMeter({ contextSampleRate: analyser.sampleRate ?? 0, settings: engine.appliedSettings(stream.getAudioTracks()[0]) });
+    const silentMic = new engine.SilentMicWatch(() => this.#callbacks.onMicSilent?.());
     this.#quality = quality;
     analyser.onFrame = (samples, seconds, speech) => {
       quality.push(samples, seconds, speech);
       silentMic.push(samples, seconds);
     };
     analyser.attach(stream);
-    this.#recorder = new AudioRecorder(stream, { onChunk: this.#callbacks.onChunk, audioBitsPerSecond: this.audioBitsPerSecond });
+    this.#recorder = new engine.AudioRecorder(stream, { onChunk: this.#callbacks.onChunk, audioBitsPerSecond: this.audioBitsPerSecond });
     this.#recorder.start();
     this.#elapsedBefore = 0;
     this.#run();
@@ -169,6 +180,7 @@ export class CaptureController implements ReactiveController {
     this.#stream = undefined;
     void this.#analyser?.close();
     this.#analyser = undefined;
+    this.#attempt = undefined;
   }
 
   hostDisconnected(): void {

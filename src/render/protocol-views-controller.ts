@@ -3,7 +3,7 @@
  * adopts their stylesheet into the host's shadow root when they arrive.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { LazyModule } from './lazy-module.js';
+import { LazyModule } from '../lazy-module.js';
 import type { ProtocolViews } from './recording-panel.js';
 
 type ViewsHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };

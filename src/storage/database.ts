@@ -44,3 +44,17 @@ export interface Dated {
 export function isDated(value: unknown): value is Dated {
   return typeof value === 'object' && value !== null && typeof (value as Partial<Dated>).createdAt === 'number';
 }
+
+/** Anything at all in the store (any key, any element): cheap enough to ask on every connect. */
+export async function storeHoldsAnything(): Promise<boolean> {
+  try {
+    return (await recorderDb()('readonly', (store) => new Promise<number>((resolve, reject) => {
+      const request = store.count();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    }))) > 0;
+  } catch {
+    // Storage refused (private mode): the restore path reports nothing either.
+    return false;
+  }
+}

@@ -1,8 +1,32 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RecordingName } from '../state/machine.js';
-import { ChunkJournal, type ChunkProgress } from './chunk-journal.js';
-import { DEFAULT_TTL_MS, RecordingStore } from './recording-store.js';
-import { purgeAndFind, type RecoverableRecording } from './restore.js';
+import { LazyModule } from '../lazy-module.js';
+import type { ChunkJournal, ChunkProgress } from './chunk-journal.js';
+import { storeHoldsAnything } from './database.js';
+import type { RecordingStore } from './recording-store.js';
+import type { RecoverableRecording } from './restore.js';
+
+type StorageEngine = typeof import('./storage-engine.js');
+
+/** Loaded once per page: when a take starts, or when the store holds something to restore. */
+const storageEngine = new LazyModule<StorageEngine>(() => import('./storage-engine.js'));
+
+/**
+ * Runs `use` with the storage engine: synchronously once it is loaded, so
+ * writes queue in exactly the order they were asked for (as they always did);
+ * after the load otherwise.
+ */
+function withEngine<T>(use: (engine: StorageEngine) => T | Promise<T>): Promise<T> {
+  const engine = storageEngine.value;
+  if (engine) {
+    try {
+      return Promise.resolve(use(engine));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+  return storageEngine.load().then(use);
+}
 
 export interface PersistenceOptions {
   readonly storageKey: () => string;
@@ -33,6 +57,8 @@ export class PersistenceController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #options: PersistenceOptions;
   #journal: ChunkJournal | undefined;
+  /** The journal being made for the take just begun (the engine may still be loading). */
+  #beginning: Promise<ChunkJournal> | undefined;
   #reportedThisTake = false;
   /** Bumped on disconnect, so a lookup started by an earlier connection never lands. */
   #generation = 0;
@@ -43,8 +69,8 @@ export class PersistenceController implements ReactiveController {
     host.addController(this);
   }
 
-  get #store(): RecordingStore {
-    return new RecordingStore(this.#options.storageKey());
+  #store(engine: StorageEngine): RecordingStore {
+    return new engine.RecordingStore(this.#options.storageKey());
   }
 
   hostConnected(): void {
@@ -64,11 +90,15 @@ export class PersistenceController implements ReactiveController {
   async lookup(): Promise<void> {
     const generation = this.#generation;
     const storageKey = this.#options.storageKey();
-    const found = await purgeAndFind(storageKey, {
-      steps: this.#options.steps(),
-      model: this.#options.model(),
-      ttlMs: this.#options.ttlMs ?? DEFAULT_TTL_MS,
-    });
+    // Nothing kept anywhere (the usual first visit): nothing to purge or offer, nothing more to download.
+    if (!storageEngine.value && !(await storeHoldsAnything())) return;
+    const found = await withEngine((engine) =>
+      engine.purgeAndFind(storageKey, {
+        steps: this.#options.steps(),
+        model: this.#options.model(),
+        ttlMs: this.#options.ttlMs ?? engine.DEFAULT_TTL_MS,
+      }),
+    ).catch((): RecoverableRecording[] => []);
     if (generation !== this.#generation || storageKey !== this.#options.storageKey() || !found.length) return;
     this.#options.onRestore(found);
   }
@@ -76,22 +106,47 @@ export class PersistenceController implements ReactiveController {
   /** A new take of `recording` starts: its journal replaces any earlier one. */
   beginTake(recording: RecordingName): void {
     this.#reportedThisTake = false;
-    this.#journal = new ChunkJournal(this.#options.storageKey(), recording, this.#options.model(), (error) =>
-      this.#report(error),
+    const storageKey = this.#options.storageKey();
+    const model = this.#options.model();
+    const journalFor = (engine: StorageEngine) => new engine.ChunkJournal(storageKey, recording, model, (error) => this.#report(error));
+    const loaded = storageEngine.value;
+    // Loaded already (a second take): journal from the first slice on, as before.
+    this.#journal = loaded ? journalFor(loaded) : undefined;
+    if (loaded) return;
+    const begun = withEngine(journalFor);
+    this.#beginning = begun;
+    void begun.then(
+      (journal) => {
+        if (this.#beginning === begun) this.#journal = journal;
+      },
+      (error: unknown) => this.#report(error),
     );
   }
 
   appendChunk(chunk: Blob, progress: ChunkProgress): void {
-    void this.#journal?.append(chunk, progress);
+    if (this.#journal) {
+      void this.#journal.append(chunk, progress);
+      return;
+    }
+    // The engine is still loading: queue behind the journal being made, in arrival order.
+    const begun = this.#beginning;
+    void begun?.then((journal) => {
+      if (this.#beginning === begun) void journal.append(chunk, progress);
+    }, () => undefined);
   }
 
   /**
    * The take stopped: store it whole, then drop its journal. If the whole
    * cannot be stored the journal stays, since it may still hold the audio.
    */
-  async keep(recording: RecordingName, take: KeptTake): Promise<boolean> {
+  keep(recording: RecordingName, take: KeptTake): Promise<boolean> {
     this.#journal = undefined;
-    const store = this.#store;
+    this.#beginning = undefined;
+    return withEngine((engine) => this.#keep(engine, recording, take));
+  }
+
+  async #keep(engine: StorageEngine, recording: RecordingName, take: KeptTake): Promise<boolean> {
+    const store = this.#store(engine);
     // Queued synchronously behind the journal's writes and ahead of any later forget().
     const saving = store.saveTake(
       {
@@ -104,7 +159,7 @@ export class PersistenceController implements ReactiveController {
       },
       take.blob,
     );
-    const cleared = saving.then((saved) => (saved ? ChunkJournal.clear(store.storageKey, recording) : undefined));
+    const cleared = saving.then((saved) => (saved ? engine.ChunkJournal.clear(store.storageKey, recording) : undefined));
     const saved = await saving;
     await cleared;
     if (!saved) this.#report(new DOMException('could not store the recording', 'QuotaExceededError'));
@@ -113,15 +168,19 @@ export class PersistenceController implements ReactiveController {
 
   /** One step of a submission reached its pre-signed URL. */
   markUploaded(recording: RecordingName, url: string): Promise<void> {
-    return this.#store.markUploaded(recording, url);
+    return withEngine((engine) => this.#store(engine).markUploaded(recording, url));
   }
 
   /** Forgets the recordings (uploaded, retaken or discarded). */
   async forget(recordings: readonly RecordingName[]): Promise<void> {
-    const store = this.#store;
     // A discarded take's last slice may still be on its way: let it fall on the floor.
     if (this.#journal && recordings.includes(this.#journal.recording)) this.#journal = undefined;
-    await Promise.all(recordings.map((recording) => store.remove(recording)));
+    // Nothing was ever loaded, so nothing was ever written by this page: only an earlier page's entries could exist.
+    if (!storageEngine.value && !(await storeHoldsAnything())) return;
+    await withEngine((engine) => {
+      const store = this.#store(engine);
+      return Promise.all(recordings.map((recording) => store.remove(recording)));
+    });
   }
 
   /**
@@ -132,7 +191,8 @@ export class PersistenceController implements ReactiveController {
    */
   clearStoredRecordings(): Promise<boolean> {
     this.#journal = undefined;
-    return this.#store.clear();
+    this.#beginning = undefined;
+    return withEngine((engine) => this.#store(engine).clear()).catch(() => false);
   }
 
   #report(error: unknown): void {

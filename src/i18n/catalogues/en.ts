@@ -14,7 +14,6 @@ export const en = {
   recordAgain: 'Record again',
   stop: 'Stop',
   submit: 'Submit',
-  submitting: 'Submitting…',
   finishAndSubmit: 'Finish & submit',
   retake: 'Retake',
   continueRecording: 'Continue recording',
@@ -26,7 +25,6 @@ export const en = {
   speechNeedMore: 'Keep talking — {remaining} s of speech still needed.',
   stoppedTooEarly:
     'We heard about {speech} s of speech, and need {min} s. Continue recording to add to it, or retake from the start.',
-  autoStopped: 'Recording stopped at the {max} limit.',
   autoStoppedTooShort:
     'Recording stopped at the {max} limit with only {speech} s of speech. Please retake and talk a little more continuously.',
   reviewReady: 'Recording ready: {duration}, with {speech} s of speech.',
@@ -114,11 +112,6 @@ export const en = {
   noMediaRecorder: 'This browser cannot record audio. Please update it, or use a recent version of Chrome, Edge, Firefox or Safari.',
   permissionsPolicy: 'The page this recorder is shown in does not allow it to use the microphone. Please let the site know.',
   // The polite live region: what changed, never timer ticks.
-  announceRecordingStarted: 'Recording started.',
-  announceMinimumReached: 'That is enough speech. You can stop when you are ready.',
-  announceRecordingStopped: 'Recording stopped.',
-  announceUploadDone: 'Your recording has been sent.',
-  announceResultsReady: 'Your results are ready.',
   // Questionnaire results.
   questionnaireTitle: 'Questionnaire',
   questionnaireCompletedAt: 'Completed {date}',

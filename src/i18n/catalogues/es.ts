@@ -12,7 +12,6 @@ export const es = {
   recordAgain: 'Grabar de nuevo',
   stop: 'Detener',
   submit: 'Enviar',
-  submitting: 'Enviando…',
   finishAndSubmit: 'Terminar y enviar',
   retake: 'Repetir',
   continueRecording: 'Seguir grabando',
@@ -24,7 +23,6 @@ export const es = {
   speechNeedMore: 'Siga hablando: aún faltan {remaining} s de habla.',
   stoppedTooEarly:
     'Hemos oído unos {speech} s de habla y necesitamos {min} s. Siga grabando para añadir más o repita desde el principio.',
-  autoStopped: 'La grabación se detuvo al llegar al límite de {max}.',
   autoStoppedTooShort:
     'La grabación se detuvo al llegar al límite de {max} con solo {speech} s de habla. Repítala e intente hablar de forma un poco más continua.',
   reviewReady: 'Grabación lista: {duration}, con {speech} s de habla.',
@@ -117,11 +115,6 @@ export const es = {
     'Este navegador no puede grabar audio. Actualícelo o use una versión reciente de Chrome, Edge, Firefox o Safari.',
   permissionsPolicy: 'La página en la que se muestra esta grabadora no le permite usar el micrófono. Informe de ello al sitio.',
   // Avisos para lectores de pantalla.
-  announceRecordingStarted: 'Grabación iniciada.',
-  announceMinimumReached: 'Ya hay habla suficiente. Puede detener la grabación cuando quiera.',
-  announceRecordingStopped: 'Grabación detenida.',
-  announceUploadDone: 'Su grabación se ha enviado.',
-  announceResultsReady: 'Sus resultados están listos.',
   // Cuestionarios.
   questionnaireTitle: 'Cuestionario',
   questionnaireCompletedAt: 'Completado el {date}',

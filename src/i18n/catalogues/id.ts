@@ -12,7 +12,6 @@ export const id = {
   recordAgain: 'Rekam lagi',
   stop: 'Berhenti',
   submit: 'Kirim',
-  submitting: 'Mengirim…',
   finishAndSubmit: 'Selesai dan kirim',
   retake: 'Rekam ulang',
   continueRecording: 'Lanjutkan merekam',
@@ -24,7 +23,6 @@ export const id = {
   speechNeedMore: 'Terus berbicara — masih perlu {remaining} detik ucapan.',
   stoppedTooEarly:
     'Kami mendengar sekitar {speech} detik ucapan, sedangkan yang diperlukan {min} detik. Lanjutkan merekam untuk menambahnya, atau rekam ulang dari awal.',
-  autoStopped: 'Perekaman berhenti pada batas {max}.',
   autoStoppedTooShort:
     'Perekaman berhenti pada batas {max} dengan hanya {speech} detik ucapan. Silakan rekam ulang dan berbicaralah dengan lebih sedikit jeda.',
   reviewReady: 'Rekaman siap: {duration}, dengan {speech} detik ucapan.',
@@ -117,11 +115,6 @@ export const id = {
   permissionsPolicy:
     'Halaman tempat perekam ini ditampilkan tidak mengizinkannya menggunakan mikrofon. Silakan beri tahu pengelola situs.',
   // Pengumuman untuk pembaca layar.
-  announceRecordingStarted: 'Perekaman dimulai.',
-  announceMinimumReached: 'Ucapan sudah cukup. Anda dapat berhenti kapan pun Anda siap.',
-  announceRecordingStopped: 'Perekaman berhenti.',
-  announceUploadDone: 'Rekaman Anda telah terkirim.',
-  announceResultsReady: 'Hasil Anda sudah siap.',
   // Kuesioner.
   questionnaireTitle: 'Kuesioner',
   questionnaireCompletedAt: 'Selesai pada {date}',

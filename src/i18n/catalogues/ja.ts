@@ -13,7 +13,6 @@ export const ja = {
   recordAgain: 'もう一度録音',
   stop: '停止',
   submit: '送信',
-  submitting: '送信しています…',
   finishAndSubmit: '終了して送信',
   retake: '録音し直す',
   continueRecording: '録音を続ける',
@@ -25,7 +24,6 @@ export const ja = {
   speechNeedMore: 'そのまま話し続けてください。あと{remaining}秒の発話が必要です。',
   stoppedTooEarly:
     '聞き取れた発話は約{speech}秒で、{min}秒必要です。録音を続けて追加するか、最初から録音し直してください。',
-  autoStopped: '上限の{max}に達したため、録音を停止しました。',
   autoStoppedTooShort:
     '上限の{max}に達したため録音を停止しましたが、発話は{speech}秒だけでした。もう一度、できるだけ途切れずに話してください。',
   reviewReady: '録音の準備ができました（{duration}、発話{speech}秒）。',
@@ -112,11 +110,6 @@ export const ja = {
     'このブラウザでは音声を録音できません。ブラウザを更新するか、Chrome、Edge、Firefox、Safari の最新版をご利用ください。',
   permissionsPolicy: 'この録音機能が表示されているページでは、マイクの使用が許可されていません。サイトの運営者にお知らせください。',
   // スクリーンリーダー向けのお知らせ。
-  announceRecordingStarted: '録音を開始しました。',
-  announceMinimumReached: '十分にお話しいただきました。準備ができたら停止できます。',
-  announceRecordingStopped: '録音を停止しました。',
-  announceUploadDone: '録音を送信しました。',
-  announceResultsReady: '結果の準備ができました。',
   // 質問票。
   questionnaireTitle: '質問票',
   questionnaireCompletedAt: '回答日時：{date}',

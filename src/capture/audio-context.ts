@@ -1,0 +1,19 @@
+/**
+ * Made inside the click handler, before any await: iOS only starts audio
+ * within a user gesture. The analyser that reads it arrives later, with the
+ * rest of the capture engine.
+ */
+export function createAudioContext(): AudioContext | undefined {
+  const AudioContextClass: typeof AudioContext | undefined =
+    globalThis.AudioContext ?? (globalThis as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+  try {
+    return AudioContextClass ? new AudioContextClass() : undefined;
+  } catch {
+    // No audio graph (very old or locked-down browsers): recording still works, the meter stays still.
+    return undefined;
+  }
+}
+
+export function closeAudioContext(context: AudioContext | undefined): Promise<void> {
+  return context && context.state !== 'closed' ? context.close().catch(() => undefined) : Promise.resolve();
+}

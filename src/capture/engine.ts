@@ -1,0 +1,9 @@
+/**
+ * The capture engine proper (speech detection, recorder, quality check),
+ * loaded when the person presses Record, while the permission prompt is
+ * open: a page that is only looked at never downloads it.
+ */
+export { AudioAnalyser } from './audio-analyser.js';
+export { appliedSettings, QualityMeter } from './quality.js';
+export { AudioRecorder } from './recorder.js';
+export { SilentMicWatch } from './silent-mic.js';
