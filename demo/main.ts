@@ -167,8 +167,9 @@ async function apply(): Promise<void> {
   scenarioSet.hidden = questionnaire;
   const id = await ensureProfile();
 
-  // A different model (or questionnaire) is a different flow: start from a fresh element.
-  const flow = questionnaire ? `questionnaire:${sessionUrl(id)}` : model;
+  // A different model (or questionnaire type) is a different flow: start from a fresh element.
+  // Not the profile: a new language mid-run re-registers it, and the run on screen should stay.
+  const flow = questionnaire ? `questionnaire:${field('questionnaireType').trim()}` : model;
   if (!recorder || flow !== currentFlow) {
     recorder?.remove();
     recorder = document.createElement('thymia-recorder');
