@@ -23,7 +23,9 @@ export class FocusFollower implements ReactiveController {
 
   hostUpdated(): void {
     const last = this.#last;
-    if (!last || this.#host.shadowRoot?.activeElement) return;
+    // A control disabled under the focus still reports as active until the browser's focus fix-up moves focus to the page.
+    const active = this.#host.shadowRoot?.activeElement as HTMLButtonElement | null | undefined;
+    if (!last || (active && !active.disabled)) return;
     // Still there and usable: the person moved focus away themselves, so leave it be.
     if (last.isConnected && !(last as HTMLButtonElement).disabled) {
       this.#last = undefined;
@@ -31,9 +33,11 @@ export class FocusFollower implements ReactiveController {
     }
     // Focus the next thing to press, once there is one.
     const root = this.#host.renderRoot;
+    // No control left (uploading, processing, results): the text that says what happens now, so focus is not lost to the page.
     const next =
       root.querySelector<HTMLElement>('.controls button.primary:not([disabled])') ??
-      root.querySelector<HTMLElement>('.controls button:not([disabled])');
+      root.querySelector<HTMLElement>('.controls button:not([disabled])') ??
+      root.querySelector<HTMLElement>('[data-focus-fallback]');
     if (next) {
       next.focus();
       this.#last = next;

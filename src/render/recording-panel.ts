@@ -5,7 +5,6 @@
  * snapshot. One table (`PHASE_VIEWS`) pairs each phase's body with its controls.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { ERROR_CODES } from '../errors.js';
 import type { FlowSnapshot } from '../flow/flow-controller.js';
 import { formatClock, type Translate } from '../i18n/messages.js';
@@ -18,6 +17,7 @@ import { renderConsentPanel } from './consent-panel.js';
 import { renderDeviceSelect } from './device-select.js';
 import { renderQualityWarning } from './quality-warning.js';
 import { localNow, renderSleepTimes } from './sleep-times.js';
+import { styleProperties } from './style-properties.js';
 
 export type ProtocolViews = typeof ProtocolViewsModule;
 
@@ -113,7 +113,7 @@ function renderPrompt(ctx: PanelContext): Part {
 function renderNotice({ snapshot: { notice, machine } }: PanelContext): TemplateResult {
   const { code, recoverable, message } = notice!;
   const tone = code === ERROR_CODES.tooShort || (machine.phase.name === 'recorded' && recoverable) ? 'info' : 'error';
-  return html`<div part="error" role="alert" data-code=${code} data-tone=${tone}>${message}</div>`;
+  return html`<div part="error" role="alert" data-code=${code} data-tone=${tone} tabindex="-1" data-focus-fallback>${message}</div>`;
 }
 
 /** Apollo: both takes listed, each retakeable, once both are in (and after a failed upload). */
@@ -137,9 +137,9 @@ function speechMeter({ t, minSpeechSeconds: min }: PanelContext, speechSeconds: 
       aria-valuemax=${min}
       aria-valuenow=${Math.min(min, Math.floor(speechSeconds))}
       data-speech-seconds=${speechSeconds.toFixed(1)}
-      ><span class="meter-fill" style=${styleMap({ '--value': String(ratio) })}></span
+      ><span class="meter-fill" ${styleProperties({ '--value': String(ratio) })}></span
     ></span>
-    <p class="hint" aria-live="polite">${progress} — ${remaining > 0 ? t('speechNeedMore', { remaining }) : t('speechEnough')}</p>
+    <p class="hint">${progress} — ${remaining > 0 ? t('speechNeedMore', { remaining }) : t('speechEnough')}</p>
   `;
 }
 
@@ -200,7 +200,7 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
       ctx.following ? nothing : button('record-button', ctx.t('record'), ctx.actions.start, { primary: true, disabled: !canRecord(ctx) }),
   },
   'requesting-permission': {
-    body: ({ t }) => html`<p class="hint" role="status">${t('requestingPermission')}</p>`,
+    body: ({ t }) => html`<p class="hint" role="status" tabindex="-1" data-focus-fallback>${t('requestingPermission')}</p>`,
     controls: ({ t }) => button('record-button', t('record'), () => undefined, { primary: true, disabled: true }),
   },
   recording: {
@@ -212,7 +212,7 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
         >
         <span part="level-meter" role="meter" aria-label=${t('levelMeter')} aria-valuemin="0" aria-valuemax="100"
           aria-valuenow=${Math.round(live.level * 100)}
-          ><span class="meter-fill" style=${styleMap({ '--value': String(live.level) })}></span
+          ><span class="meter-fill" ${styleProperties({ '--value': String(live.level) })}></span
         ></span>
         ${speechMeter(ctx, live.speechSeconds)}
       </div>`;
@@ -267,7 +267,7 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
   },
   uploading: {
     body: ({ snapshot: { upload, machine }, t }) =>
-      html`<p class="hint" role="status">${upload.retrying ? t('uploadRetrying') : t(machine.steps.length > 1 ? 'uploadingApollo' : 'uploading')}</p>
+      html`<p class="hint" role="status" tabindex="-1" data-focus-fallback>${upload.retrying ? t('uploadRetrying') : t(machine.steps.length > 1 ? 'uploadingApollo' : 'uploading')}</p>
         <progress part="progress" aria-label=${t('uploadProgress')} max=${Math.max(1, upload.total)} value=${upload.loaded}></progress>`,
     controls: () => nothing,
   },
@@ -275,7 +275,7 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
     body: (ctx) => {
       const { snapshot, t } = ctx;
       if (ctx.following || snapshot.handoffLink) return renderFollowing(ctx);
-      return html`<p class="hint" role="status">${t(snapshot.machine.steps.length > 1 ? 'processingApollo' : 'processing')}</p>
+      return html`<p class="hint" role="status" tabindex="-1" data-focus-fallback>${t(snapshot.machine.steps.length > 1 ? 'processingApollo' : 'processing')}</p>
         <progress part="progress" aria-label=${t('processing')}></progress>`;
     },
     controls: () => nothing,
@@ -283,7 +283,7 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
   complete: {
     body: ({ snapshot, t, lang, hostMode, model, views }) => {
       const outcome = snapshot.outcome;
-      return html`<section part="results" aria-live="polite">
+      return html`<section part="results" tabindex="-1" data-focus-fallback>
         ${views?.renderResultViews(outcome?.views ?? [], { t, lang, hostMode, model, warnings: outcome?.warnings ?? [] }) ?? nothing}
       </section>`;
     },
