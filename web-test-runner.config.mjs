@@ -7,33 +7,20 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeMicrophoneArgs } from './scripts/chromium-args.mjs';
 import { createMockThymia, koaMiddleware } from './demo/backend/mock-thymia.js';
 import { s3Middleware, startS3 } from './scripts/s3/s3-fixture.mjs';
 import { webkitgtkLauncher } from './scripts/webkitgtk-launcher.mjs';
 import { cspTestPage } from './test/csp/csp-middleware.mjs';
 
 const fixture = (name) => fileURLToPath(new URL(`./test/fixtures/${name}`, import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** One Chromium per fake-audio file: the capture file is a launch flag. */
 function chromium(wav, { denyPermission = false } = {}) {
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--autoplay-policy=no-user-gesture-required',
-  ];
-  if (wav) {
-    if (!denyPermission) args.push('--use-fake-ui-for-media-stream');
-    args.push('--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${fixture(wav)}`);
-  }
+  const args = [...CHROMIUM_ARGS, ...(wav ? fakeMicrophoneArgs(fixture(wav), { denyPermission }) : [])];
   return playwrightLauncher({
     product: 'chromium',
-    launchOptions: { executablePath: chromiumPath, headless: true, args },
+    launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args },
   });
 }
 

@@ -16,6 +16,7 @@
  * Installs with --prefer-offline: the packages come from npm's cache, which
  * this repo's own install filled, at the versions this repo has installed.
  */
+import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeMicrophoneArgs } from '../../scripts/chromium-args.mjs';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -222,14 +223,9 @@ if (installed) {
     let browser;
     await check('Chromium starts with a fake microphone', async () => {
       browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath: CHROMIUM_PATH,
         headless: true,
-        args: [
-          '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required',
-          '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-          `--use-file-for-fake-audio-capture=${join(repo, 'test/fixtures/speech.wav')}`,
-        ],
+        args: [...CHROMIUM_ARGS, ...fakeMicrophoneArgs(join(repo, 'test/fixtures/speech.wav'))],
       });
       return browser.version();
     });
