@@ -50,6 +50,8 @@ describe('fault injection: reload and restore', () => {
     await sleep(1200);
     expect(await journalSlices(key), 'slices are stored while recording').to.be.greaterThan(1);
     first.remove(); // the tab goes away mid-recording
+    // The recorder's last slice arrives after removal; compare only once it has.
+    await capture.stopped();
     await waitUntil(async () => (await journalSlices(key)) === capture.chunks.length, 'every slice MediaRecorder produced is stored');
     const recorded = await capture.sha();
 

@@ -106,9 +106,11 @@ export async function seedRecording(
 export function captureRecorderOutput() {
   const Original = window.MediaRecorder;
   const chunks: Blob[] = [];
+  let latest: MediaRecorder | undefined;
   class Capturing extends Original {
     constructor(stream: MediaStream, options?: MediaRecorderOptions) {
       super(stream, options);
+      latest = this;
       this.addEventListener('dataavailable', (event) => {
         if (event.data.size) chunks.push(event.data);
       });
@@ -118,6 +120,12 @@ export function captureRecorderOutput() {
   return {
     chunks,
     sha: () => sha256(new Blob(chunks)),
+    /** Resolves once the latest recorder has stopped: its last slice has been delivered. */
+    stopped: () =>
+      new Promise<void>((resolve) => {
+        if (!latest || latest.state === 'inactive') resolve();
+        else latest.addEventListener('stop', () => resolve(), { once: true });
+      }),
     restore: () => {
       window.MediaRecorder = Original;
     },
