@@ -8,7 +8,7 @@
  * earlier page kept; recording itself is in languages.speech.test.ts.
  * Each state is reached in all eight tags at once, from one scripted status.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { button, createSession, part, waitForState, type Recorder } from '../helpers/element.js';
 import { FAST_TIMING, seedRecording, staticUrls, uniqueKey } from '../helpers/faults.js';
 import { catalogueFor, expectTranslated, LANGUAGE_TAGS, mountIn, printLanguageMatrix, unmountLanguages, type TranslationCheck } from '../helpers/languages.js';
@@ -135,7 +135,8 @@ const STATES: readonly StateCase[] = [
       const statusUrl = await scriptStatus(synthflowCall('ringing'));
       return async (tag) => {
         const el = await following(tag, statusUrl, { 'status-adapter': 'synthflow' }, 'processing');
-        await new Promise((resolve) => setTimeout(resolve, 400));
+        // The platform's status shows once the first answer is in (slower engines take longer than a fixed wait).
+        await waitUntil(() => !!el.shadowRoot!.querySelector('.follow-status'), 'the first status answer', { timeout: 10_000 });
         await el.updateComplete;
         return el;
       };
