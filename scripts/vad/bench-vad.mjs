@@ -17,6 +17,7 @@
  * Environment: BENCH_VAD_JOBS (Chromium instances at once, default 4),
  * BENCH_VAD_ONLY (comma-separated fixture names), BENCH_NO_VAD=1 to skip.
  */
+import { CHROMIUM_ARGS as BASE_CHROMIUM_ARGS } from '../chromium-args.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -117,18 +118,7 @@ function serve(dist) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-];
+const CHROMIUM_ARGS = [...BASE_CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
 /** Drivers pass these to keep background tabs running at full speed; a background tab must be throttled like a person's. */
 const KEEP_BACKGROUND_THROTTLING = ['--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows', '--disable-renderer-backgrounding'];
 
