@@ -251,32 +251,13 @@ export function createHostBackend(options = {}) {
       return;
     }
     const modelPath = MODEL_PATHS[model];
-    let created;
-    try {
-      created = await thymia('POST', `/v1/models/${modelPath}`, {
-        user: { userLabel: profile.userLabel, dateOfBirth: profile.dateOfBirth, birthSex: profile.birthSex },
-        language: profile.language,
-        // Helios reads the time of day (and sleep) into its results; Apollo's create has no such fields.
-        ...(model === 'helios' ? times : {}),
-      });
-    } catch (error) {
-      log(`thymia create failed: ${/** @type {Error} */ (error).name}`);
-      sendJson(res, 502, { detail: 'Could not reach thymia.' });
-      return;
-    }
-    let json;
-    try {
-      json = JSON.parse(created.text);
-    } catch {
-      sendJson(res, 502, { detail: 'thymia answered with something other than JSON.' });
-      return;
-    }
-    if (created.status < 200 || created.status >= 300) {
-      // thymia's own error (401/403/422…), passed on as it came.
-      log(`thymia create → ${created.status}`);
-      sendJson(res, created.status, json);
-      return;
-    }
+    const json = await createAtThymia(res, `/v1/models/${modelPath}`, {
+      user: { userLabel: profile.userLabel, dateOfBirth: profile.dateOfBirth, birthSex: profile.birthSex },
+      language: profile.language,
+      // Helios reads the time of day (and sleep) into its results; Apollo's create has no such fields.
+      ...(model === 'helios' ? times : {}),
+    });
+    if (json === undefined) return;
     if (!json || typeof json.id !== 'string' || !/^[\w-]+$/.test(json.id)) {
       sendJson(res, 502, { detail: 'thymia answered without a model run id.' });
       return;
@@ -309,32 +290,50 @@ export function createHostBackend(options = {}) {
       sendJson(res, 400, { detail: 'Unknown or expired profile: POST /api/demo/profile first.' });
       return;
     }
-    let created;
-    try {
-      created = await thymia('POST', '/v1/questionnaires', { user: { userLabel: profile.userLabel }, questionnaireType: request.questionnaireType });
-    } catch (error) {
-      log(`thymia questionnaire create failed: ${/** @type {Error} */ (error).name}`);
-      sendJson(res, 502, { detail: 'Could not reach thymia.' });
-      return;
-    }
-    let json;
-    try {
-      json = JSON.parse(created.text);
-    } catch {
-      sendJson(res, 502, { detail: 'thymia answered with something other than JSON.' });
-      return;
-    }
-    if (created.status < 200 || created.status >= 300) {
-      log(`thymia questionnaire create → ${created.status}`);
-      sendJson(res, created.status, json);
-      return;
-    }
+    const json = await createAtThymia(res, '/v1/questionnaires', {
+      user: { userLabel: profile.userLabel },
+      questionnaireType: request.questionnaireType,
+    });
+    if (json === undefined) return;
     if (!json || typeof json.id !== 'string' || !/^[\w-]+$/.test(json.id) || typeof json.activityLink !== 'string') {
       sendJson(res, 502, { detail: 'thymia answered without a questionnaire id and activity link.' });
       return;
     }
     log(`thymia questionnaire ${json.id} created`);
     sendJson(res, 200, { id: json.id, activityLink: json.activityLink, statusUrl: `/api/questionnaire/${json.id}` });
+  }
+
+  /**
+   * POSTs a create request to thymia and returns its JSON answer; on failure
+   * answers the element itself (502 when thymia is unreachable or not JSON,
+   * thymia's own error passed on as it came) and returns undefined.
+   * @param {import('node:http').ServerResponse} res
+   * @param {string} path thymia's path
+   * @param {unknown} body
+   */
+  async function createAtThymia(res, path, body) {
+    let created;
+    try {
+      created = await thymia('POST', path, body);
+    } catch (error) {
+      log(`thymia ${path} failed: ${/** @type {Error} */ (error).name}`);
+      sendJson(res, 502, { detail: 'Could not reach thymia.' });
+      return undefined;
+    }
+    let json;
+    try {
+      json = JSON.parse(created.text);
+    } catch {
+      sendJson(res, 502, { detail: 'thymia answered with something other than JSON.' });
+      return undefined;
+    }
+    if (created.status < 200 || created.status >= 300) {
+      // thymia's own error (401/403/422…), passed on as it came.
+      log(`thymia ${path} → ${created.status}`);
+      sendJson(res, created.status, json);
+      return undefined;
+    }
+    return json;
   }
 
   /** @param {import('node:http').ServerResponse} res @param {string} path thymia's path */
