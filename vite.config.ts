@@ -11,14 +11,56 @@
  *   middleware: mock thymia by default, the real thymia API when
  *   `THYMIA_API_KEY` is set in the server's environment (never the page's).
  */
-import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import { thymiaDemoBackend } from './demo/backend/vite-plugin.js';
+
+/** The entry's static import graph, found once per build: what every page loads before Record. */
+let firstLoadSet: Set<string> | undefined;
+function firstLoadModules(ctx: { getModuleInfo(id: string): { importedIds: readonly string[]; isEntry: boolean } | null }): Set<string> {
+  if (firstLoadSet) return firstLoadSet;
+  const seen = new Set<string>();
+  const entry = resolve('src/bundle.ts');
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const imported of ctx.getModuleInfo(id)?.importedIds ?? []) visit(imported);
+  };
+  visit(entry);
+  seen.delete(entry);
+  firstLoadSet = seen;
+  return seen;
+}
+
+/**
+ * Lit's css`` templates reach the bundle verbatim (indentation, comments).
+ * For the build only, strip comments and the whitespace around braces and
+ * semicolons; whitespace between selector parts stays (it is a combinator).
+ */
+function minifyLitCss(): Plugin {
+  const minify = (text: string) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};])\s*/g, '$1')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'thymia-minify-lit-css',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return undefined;
+      // Only templates without ${} interpolations (ours have none), so the text is plain CSS.
+      return { code: code.replace(/css`([^`$]*)`/g, (_match, text: string) => `css\`${minify(text)}\``), map: null };
+    },
+  };
+}
 
 export default defineConfig({
   // Only VITE_-prefixed variables could ever reach client code; the API key is
   // read by the backend plugin from process.env and never from import.meta.env.
   envPrefix: 'VITE_',
-  plugins: [thymiaDemoBackend()],
+  plugins: [thymiaDemoBackend(), minifyLitCss()],
   // A plain page, not a single-page app: unknown paths are 404s, not index.html.
   appType: 'mpa',
   server: {
@@ -49,6 +91,9 @@ export default defineConfig({
       // chunks next to the entry, loaded with import() from its own directory.
       output: {
         chunkFileNames: 'thymia-recorder-[name]-[hash].js',
+        codeSplitting: {
+          groups: [{ name: (id, ctx) => (firstLoadModules(ctx).has(id) ? 'core' : null) }],
+        },
         // Vite keeps whitespace and pure annotations in ES library output so
         // that bundlers can tree-shake it; this file is a finished artifact
         // for <script type="module">, so minify it fully.

@@ -31,28 +31,6 @@ export const recorderStyles = css`
   [part~='prompt'] {
     margin: 0 0 1rem;
   }
-  .passage {
-    padding: 0.75rem 1rem;
-    border-left: 4px solid var(--_accent);
-    background: color-mix(in srgb, var(--_accent) 6%, transparent);
-    font-size: 1.05em;
-  }
-  .steps {
-    display: flex;
-    gap: 0.5rem;
-    margin: 0 0 1rem;
-    padding: 0;
-    list-style: none;
-    font-size: 0.875em;
-    color: var(--_muted);
-  }
-  .steps li[aria-current='step'] {
-    color: var(--_text);
-    font-weight: 600;
-  }
-  .steps li[data-done]::before {
-    content: '✓ ';
-  }
   .controls {
     display: flex;
     flex-wrap: wrap;
@@ -155,54 +133,6 @@ export const recorderStyles = css`
     border-color: color-mix(in srgb, var(--_caution) 40%, transparent);
     background: color-mix(in srgb, var(--_caution) 6%, transparent);
     color: var(--_caution);
-  }
-  [part~='results'] h3 {
-    margin: 0 0 0.75rem;
-  }
-  .biomarkers,
-  .symptoms {
-    list-style: none;
-    margin: 0.75rem 0;
-    padding: 0;
-    display: grid;
-    gap: 0.6rem;
-  }
-  .biomarker,
-  .strain {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    gap: 0.25rem 0.75rem;
-    align-items: center;
-  }
-  .biomarker .bar,
-  .strain .bar {
-    grid-column: 1 / -1;
-  }
-  .bar-value {
-    grid-column: 1 / -1;
-    font-size: 0.8em;
-    color: var(--_muted);
-  }
-  .bucket {
-    font-weight: 600;
-  }
-  .caution {
-    margin: 0 0 0.75rem;
-    padding: 0.5rem 0.75rem;
-    border-left: 4px solid var(--_caution);
-    color: var(--_caution);
-    background: color-mix(in srgb, var(--_caution) 6%, transparent);
-  }
-  .caution ul {
-    margin: 0.25rem 0 0;
-    padding-left: 1.2rem;
-  }
-  .disclaimer {
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  .transcript p {
-    white-space: pre-wrap;
   }
   /* Consent, sleep times, microphone choice: native controls with visible labels and 24px+ targets (WCAG 2.5.8). */
   .consent,

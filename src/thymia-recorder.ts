@@ -8,7 +8,6 @@ import { PreflightController } from './flow/preflight-controller.js';
 import { flowSettings, isFollowing } from './flow/settings.js';
 import type { RecorderModel } from './flow/protocol.js';
 import { LanguageController } from './i18n/language-controller.js';
-import { resolveLanguage } from './i18n/languages.js';
 import type { MessageOverrides } from './i18n/translate.js';
 import type { ActivityMode } from './render/activity-handoff.js';
 import { Announcer, type AnnouncerReading } from './render/announcer.js';
@@ -199,7 +198,13 @@ export class ThymiaRecorder extends LitElement {
     prepareOutcome: () => this.#views.load(),
     settled: () => this.updateComplete,
   });
-  readonly #language = new LanguageController(this, () => this.#lang, () => this.strings);
+  // English's first part covers a Helios page until Record; the rest comes with the first step beyond it.
+  readonly #language = new LanguageController(
+    this,
+    () => this.#lang,
+    () => this.strings,
+    () => this.state !== 'idle' || this.model === 'apollo' || isFollowing(this),
+  );
   // A Helios page needs these only once the recording is on its way; everything else from the start.
   readonly #views = new ProtocolViewsController(
     this,
@@ -265,7 +270,7 @@ export class ThymiaRecorder extends LitElement {
   /** Also waits for a language or views still loading, so `await el.updateComplete` sees the finished render. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    for (let round = 0; round < 3 && (this.#views.pending || this.#language.language !== resolveLanguage(this.#lang)); round += 1) {
+    for (let round = 0; round < 3 && (this.#views.pending || this.#language.loading); round += 1) {
       await Promise.all([this.#language.settled(), this.#views.pending]);
       complete = await super.getUpdateComplete();
     }

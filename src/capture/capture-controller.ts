@@ -6,7 +6,7 @@ import { requestMicrophone, stopStream } from './microphone.js';
 import type { QualityMeter, QualityReport } from './quality.js';
 import { fragmentSettleMs } from './mime.js';
 import type { AudioRecorder } from './recorder.js';
-import { ScreenWakeLock } from './wake-lock.js';
+import type { ScreenWakeLock } from './wake-lock.js';
 
 export interface CaptureCallbacks {
   /** The recording reached `maxSeconds`. */
@@ -47,8 +47,8 @@ export class CaptureController implements ReactiveController {
   deviceId: string | undefined;
   /** MediaRecorder bitrate (`audio-bits-per-second`). */
   audioBitsPerSecond = 64_000;
-  /** Phones lock mid-recording and cut the microphone: the screen stays on while a take runs. */
-  readonly #wakeLock = new ScreenWakeLock();
+  /** Phones lock mid-recording and cut the microphone: the screen stays on while a take runs (made with the engine). */
+  #wakeLock: ScreenWakeLock | undefined;
 
   constructor(host: ReactiveControllerHost, callbacks: CaptureCallbacks) {
     this.#host = host;
@@ -115,6 +115,7 @@ export class CaptureController implements ReactiveController {
       void closeAudioContext(context);
       return;
     }
+    this.#wakeLock ??= new engine.ScreenWakeLock();
     const analyser = new engine.AudioAnalyser(context);
     this.#analyser = analyser;
     this.#stream = stream;
@@ -142,7 +143,7 @@ export class CaptureController implements ReactiveController {
     this.#recorder?.pause();
     this.#analyser?.setCounting(false);
     clearInterval(this.#ticker);
-    void this.#wakeLock.release();
+    void this.#wakeLock?.release();
     this.#host.requestUpdate();
   }
 
@@ -170,7 +171,7 @@ export class CaptureController implements ReactiveController {
     clearInterval(this.#ticker);
     this.#ticker = undefined;
     this.#runningSince = undefined;
-    void this.#wakeLock.release();
+    void this.#wakeLock?.release();
     if (this.#recorder && this.#recorder.state !== 'inactive') void this.#recorder.stop();
     this.#recorder = undefined;
     if (this.#stream) {
@@ -189,7 +190,7 @@ export class CaptureController implements ReactiveController {
 
   #run(): void {
     this.#runningSince = performance.now();
-    void this.#wakeLock.acquire();
+    void this.#wakeLock?.acquire();
     this.#analyser?.setCounting(true);
     clearInterval(this.#ticker);
     this.#ticker = setInterval(() => {

@@ -7,3 +7,4 @@ export { AudioAnalyser } from './audio-analyser.js';
 export { appliedSettings, QualityMeter } from './quality.js';
 export { AudioRecorder } from './recorder.js';
 export { SilentMicWatch } from './silent-mic.js';
+export { ScreenWakeLock } from './wake-lock.js';

@@ -7,8 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StatusAdapter, StatusOutcome } from '../api/outcome.js';
-import type { Destination } from '../api/submission.js';
-import { resolveTiming, type ResilienceTiming } from '../api/timing.js';
+import type { ResilienceTiming } from '../api/timing.js';
 import { CaptureController } from '../capture/capture-controller.js';
 import { isCaptureSupported } from '../capture/microphone.js';
 import { ERROR_CODES, RecorderError, type ErrorCode, type RecorderErrorDetail } from '../errors.js';
@@ -26,13 +25,11 @@ import {
   type RecordingName,
   type RetryAction,
 } from '../state/machine.js';
-import { planRestore } from '../state/restore-plan.js';
 import type { Take } from '../state/take.js';
 import { PersistenceController } from '../storage/persistence-controller.js';
 import type { QualityIssue, QualityReport } from '../capture/quality.js';
-import { checkStatusUrls, checkSubmissionUrls } from './url-check.js';
 import type { RecoverableRecording } from '../storage/restore.js';
-import { callFailureMessage, modelErrorMessage } from './outcome-messages.js';
+import type { DeliveryContext, DeliveryRecord, JobResult } from './delivery.js';
 
 /** What the flow reads from the element's public properties, fresh each time it acts. */
 export interface FlowSettings {
@@ -110,18 +107,26 @@ const UNAVAILABLE_MESSAGES: Readonly<Record<string, MessageKey>> = {
   'permissions-policy': 'permissionsPolicy',
 };
 
-/** Upload, session and polling code (with zod and the adapters) loads the first time it is needed. */
-const loadNetwork = () => import('../api/network.js');
+/** Upload, session and polling (with zod and the adapters) load the first time they are needed. */
+const loadDelivery = () => import('./delivery.js');
+
+const freshRecord = (): DeliveryRecord => ({
+  upload: { loaded: 0, total: 0, retrying: false },
+  destination: undefined,
+  handoffLink: undefined,
+  lastStatus: undefined,
+  outcome: undefined,
+  resultEmitted: false,
+  recordingStartedAt: undefined,
+});
 
 export class FlowController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #options: FlowOptions;
   #machine: MachineState;
   #notice: RecorderErrorDetail | undefined;
-  #upload: UploadProgress = { loaded: 0, total: 0, retrying: false };
-  #outcome: FlowSnapshot['outcome'];
-  #handoffLink: string | undefined;
-  #lastStatus: string | undefined;
+  /** What the current submission has learnt (upload progress, where it went, the outcome). */
+  #record: DeliveryRecord = freshRecord();
   #restoredOffer = false;
   #unavailable = false;
   readonly #quality = new Map<RecordingName, QualityReport>();
@@ -129,14 +134,10 @@ export class FlowController implements ReactiveController {
   readonly #takes = new Map<RecordingName, Take>();
   /** Takes a pre-signed URL has confirmed, by the URL that confirmed them. */
   readonly #delivered = new Map<RecordingName, string>();
-  #destination: Destination | undefined;
-  /** The network job running now (upload, session, polling); one at a time. */
+  /** The network job running now (loading the code, upload, session, polling); one at a time. */
   #work: AbortController | undefined;
   #stopping: Promise<void> | undefined;
-  #resultEmitted = false;
   #storageKey: string | undefined;
-  /** When the first recording of this submission started: thymia's `recordingTime`. */
-  #recordingStartedAt: Date | undefined;
 
   readonly capture: CaptureController;
   readonly #persistence: PersistenceController;
@@ -160,7 +161,7 @@ export class FlowController implements ReactiveController {
       storageKey: () => this.#settings.storageKey,
       model: () => this.#settings.model,
       steps: () => this.#settings.steps,
-      onRestore: (found) => this.#restore(found),
+      onRestore: (found) => void this.#restore(found),
       onStorageFailed: () => this.#inform(ERROR_CODES.storageFailed, this.#t('storage-failed')),
     });
     host.addController(this);
@@ -170,10 +171,10 @@ export class FlowController implements ReactiveController {
     return {
       machine: this.#machine,
       notice: this.#notice,
-      upload: this.#upload,
-      outcome: this.#outcome,
-      handoffLink: this.#handoffLink,
-      lastStatus: this.#lastStatus,
+      upload: this.#record.upload,
+      outcome: this.#record.outcome,
+      handoffLink: this.#record.handoffLink,
+      lastStatus: this.#record.lastStatus,
       restoredOffer: this.#restoredOffer,
       qualityIssues: this.#quality.get(currentStep(this.#machine))?.issues ?? [],
       unavailable: this.#unavailable,
@@ -204,7 +205,7 @@ export class FlowController implements ReactiveController {
 
   hostConnected(): void {
     // Reattached mid-processing (moved in the DOM): pick the polling back up.
-    if (this.state === 'processing' && !this.#work) void this.#poll();
+    if (this.state === 'processing' && !this.#work) void this.#deliver((delivery, ctx) => delivery.poll(ctx));
     // Reattached mid-upload: the upload was aborted on disconnect; start it again.
     if (this.state === 'uploading' && !this.#work) void this.#uploadAndPoll();
     // Reattached mid-capture: the microphone was released on disconnect and the
@@ -250,7 +251,7 @@ export class FlowController implements ReactiveController {
     // getUserMedia runs synchronously here, inside the caller's click.
     const begun = this.capture.begin();
     this.#persistence.beginTake(currentStep(this.#machine));
-    if (!this.#takes.size) this.#recordingStartedAt = new Date();
+    if (!this.#takes.size) this.#record.recordingStartedAt = new Date();
     this.#restoredOffer = false;
     this.#notice = undefined;
     this.#apply({ type: 'start' });
@@ -260,7 +261,7 @@ export class FlowController implements ReactiveController {
         this.#apply({ type: 'permission-granted' });
         this.#options.emit('thymia-recording-start', { recording: currentStep(this.#machine) });
         // Fetched while the person speaks, so Submit (or auto-submit) starts the upload at once.
-        void loadNetwork().catch(() => undefined);
+        void loadDelivery().catch(() => undefined);
       },
       (error: unknown) => this.#fail(error, 'record'),
     );
@@ -291,13 +292,8 @@ export class FlowController implements ReactiveController {
     this.#takes.clear();
     this.#delivered.clear();
     this.#quality.clear();
-    this.#destination = undefined;
-    this.#recordingStartedAt = undefined;
-    this.#resultEmitted = false;
+    this.#record = freshRecord();
     this.#notice = undefined;
-    this.#outcome = undefined;
-    this.#handoffLink = this.#lastStatus = undefined;
-    this.#upload = { loaded: 0, total: 0, retrying: false };
     this.#apply({ type: 'reset' });
     await forgotten;
   }
@@ -356,7 +352,7 @@ export class FlowController implements ReactiveController {
     if (this.#retry !== 'poll') return;
     this.#notice = undefined;
     this.#apply({ type: 'resume-polling' });
-    void (this.#settings.following ? this.#startFollowing() : this.#poll());
+    void (this.#settings.following ? this.#startFollowing() : this.#deliver((delivery, ctx) => delivery.poll(ctx)));
   }
 
   // ── Capture ──────────────────────────────────────────────────────────
@@ -410,23 +406,26 @@ export class FlowController implements ReactiveController {
     return quality;
   }
 
-  /** Offers back recordings an earlier page kept but never got uploaded. */
-  #restore(found: readonly RecoverableRecording[]): void {
+  /** Offers back recordings an earlier page kept but never got uploaded (the plan's code loads only then). */
+  async #restore(found: readonly RecoverableRecording[]): Promise<void> {
+    if (this.state !== 'idle' || this.#takes.size) return;
+    const { planRestore } = await import('../state/restore-plan.js');
+    // Recording began (or a restore landed) while the code loaded: this offer is stale.
     if (this.state !== 'idle' || this.#takes.size) return;
     const plan = planRestore(found, this.#settings.steps, this.#settings.minSpeechSeconds);
     if (!this.#apply({ type: 'restored', takes: plan.summaries })) return;
     for (const take of plan.takes) this.#takes.set(take.recording, take);
     for (const [step, url] of Object.entries(plan.delivered)) this.#delivered.set(step as RecordingName, url);
-    this.#recordingStartedAt = new Date(plan.startedAt);
+    this.#record.recordingStartedAt = new Date(plan.startedAt);
     this.#restoredOffer = true;
     for (const detail of plan.details) this.#options.emit('thymia-restored', detail);
     if (this.#settings.autoSubmit && readyToSubmit(this.#machine)) void this.submit();
   }
 
-  // ── Upload and polling ───────────────────────────────────────────────
+  // ── Upload and polling (the code lives in delivery.ts) ──────────────
 
   /** Runs one network job: aborts whatever ran before, and forgets the job once it settles. */
-  async #run<T>(job: (signal: AbortSignal) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown } | undefined> {
+  async #run<T>(job: (signal: AbortSignal) => Promise<T>): Promise<JobResult<T>> {
     this.#work?.abort();
     const work = new AbortController();
     this.#work = work;
@@ -445,176 +444,68 @@ export class FlowController implements ReactiveController {
     this.#work = undefined;
   }
 
+  /**
+   * Loads the delivery code (a job of its own, so reset or disconnect
+   * while it loads cancels what was to follow) and runs `step` with it.
+   */
+  async #deliver(step: (delivery: typeof import('./delivery.js'), ctx: DeliveryContext) => Promise<void>): Promise<void> {
+    const state = this.state;
+    const loaded = await this.#run(() => loadDelivery());
+    if (!loaded) return;
+    if (!loaded.ok) {
+      this.#fail(loaded.error, state === 'uploading' ? 'submit' : 'poll');
+      return;
+    }
+    // Reset (or moved on) while the code loaded: nothing to do any more.
+    if (this.state !== state) return;
+    await step(loaded.value, this.#deliveryContext);
+  }
+
+  readonly #deliveryContext: DeliveryContext = (() => {
+    const flow = this;
+    return {
+      get settings() {
+        return flow.#settings;
+      },
+      get state() {
+        return flow.state;
+      },
+      get options() {
+        return flow.#options;
+      },
+      get record() {
+        return flow.#record;
+      },
+      takes: this.#takes,
+      delivered: this.#delivered,
+      run: (job) => this.#run(job),
+      apply: (event) => this.#apply(event),
+      fail: (error, retry) => this.#fail(error, retry),
+      markUploaded: (recording, url) => this.#persistence.markUploaded(recording, url),
+      forget: (steps) => this.#persistence.forget(steps),
+      requestUpdate: () => this.#host.requestUpdate(),
+    };
+  })();
+
   async #uploadAndPoll(): Promise<void> {
     const settings = this.#settings;
     const takes = settings.steps.map((step) => this.#takes.get(step)).filter((take): take is Take => !!take);
-    this.#upload = { loaded: 0, total: takes.reduce((total, take) => total + take.blob.size, 0), retrying: false };
-    try {
-      checkSubmissionUrls(settings);
-    } catch (error) {
-      this.#fail(error, 'submit');
-      return;
-    }
-    const { deliverTakes, isHandoff, localIsoTime } = await loadNetwork();
-    // Reset (or moved away) while the code loaded: nothing to send any more.
-    if (this.state !== 'uploading') return;
-    const delivered = await this.#run((signal) =>
-      deliverTakes({
-        steps: settings.steps,
-        takes,
-        delivered: Object.fromEntries(this.#delivered),
-        staticDestination: { statusUrl: settings.statusUrl ?? '', uploadUrls: settings.uploadUrls },
-        session: settings.sessionUrl
-          ? {
-              url: settings.sessionUrl,
-              model: settings.model,
-              init: settings.requestInit,
-              recordingTime: localIsoTime(this.#recordingStartedAt ?? new Date()),
-              sleepTime: settings.sleepTime,
-              wakeTime: settings.wakeTime,
-            }
-          : undefined,
-        signal,
-        timing: resolveTiming(settings.timing),
-        onProgress: (recording, loaded, total, overall) => {
-          this.#setUpload({ ...overall, retrying: false });
-          this.#options.emit('thymia-upload-progress', { recording, loaded, total });
-        },
-        onRetry: (recording, attempt, delayMs, reason) => {
-          this.#setUpload({ ...this.#upload, retrying: true });
-          this.#options.emit('thymia-upload-retry', { recording, attempt, delayMs, reason });
-        },
-        onDelivered: async (recording, url) => {
-          this.#setUpload({ ...this.#upload, retrying: false });
-          this.#delivered.set(recording, url);
-          // A stalled IndexedDB (Safari restoring a page from its back-forward cache) must not hold the upload up.
-          await Promise.race([this.#persistence.markUploaded(recording, url), new Promise((resolve) => setTimeout(resolve, 2000))]);
-          this.#options.emit('thymia-upload-complete', { recording });
-        },
-      }).then(async (destination) => {
-        // Every recording is confirmed (or has nowhere to go): nothing left worth keeping or offering back.
-        await this.#persistence.forget(settings.steps);
-        return destination;
-      }),
-    );
-    if (!delivered) return;
-    if (!delivered.ok) {
-      this.#fail(delivered.error, 'submit');
-      return;
-    }
-    const destination = delivered.value;
-    this.#destination = destination;
-    // Hand-off: the host chose an activity over upload, so the takes have nowhere to go.
-    if (isHandoff(destination, settings.steps)) this.#handoffLink = destination.activityLink;
-    this.#apply({ type: 'uploaded' });
-    void this.#poll();
+    this.#record.upload = { loaded: 0, total: takes.reduce((total, take) => total + take.blob.size, 0), retrying: false };
+    await this.#deliver((delivery, ctx) => delivery.uploadAndPoll(ctx, takes));
   }
 
-  #setUpload(upload: UploadProgress): void {
-    this.#upload = upload;
-    this.#host.requestUpdate();
-  }
-
-  /**
-   * Follows a call or an activity: nothing is recorded here. A `session-url`
-   * is asked once for the status URL (and maybe an activity link) first.
-   */
+  /** Follows a call or an activity: nothing is recorded here. */
   async #startFollowing(): Promise<void> {
     if (this.#work) return;
     this.#apply({ type: 'follow' });
     // A static activity link is shown at once; one from the session follows when it is minted.
-    this.#handoffLink ??= this.#destination?.activityLink ?? this.#settings.activityLink;
+    const record = this.#record;
+    record.handoffLink ??= record.destination?.activityLink ?? this.#settings.activityLink;
     await this.#options.settled?.().catch(() => undefined);
     // One task later: whatever the page does once `updateComplete` resolves (add listeners) happens first.
     await new Promise((resolve) => setTimeout(resolve));
     if (this.state !== 'processing' || this.#work) return;
-    const settings = this.#settings;
-    try {
-      checkStatusUrls(settings, !!this.#destination);
-    } catch (error) {
-      this.#fail(error, 'none');
-      return;
-    }
-    if (settings.sessionUrl && !this.#destination) {
-      const session = { url: settings.sessionUrl, model: settings.model, init: settings.requestInit };
-      const minted = await this.#run(async (signal) => (await loadNetwork()).mintDestination(session, signal));
-      if (!minted) return;
-      if (!minted.ok) {
-        // Nothing was recorded, so "could not be sent" would mislead: report it as a status failure.
-        const { error } = minted;
-        const missing = error instanceof RecorderError && error.code === ERROR_CODES.missingConfig;
-        this.#fail(missing ? error : new RecorderError(ERROR_CODES.statusFailed, 'session failed', { cause: error }), 'poll');
-        return;
-      }
-      this.#destination = { ...minted.value, uploadUrls: {} };
-    }
-    this.#handoffLink = this.#destination?.activityLink ?? settings.activityLink;
-    this.#host.requestUpdate();
-    await this.#poll();
-  }
-
-  async #poll(): Promise<void> {
-    const settings = this.#settings;
-    const url = this.#destination?.statusUrl || settings.statusUrl;
-    if (!url) {
-      this.#fail(new RecorderError(ERROR_CODES.missingConfig, 'missing statusUrl', { attribute: 'status-url' }), 'poll');
-      return;
-    }
-    try {
-      checkStatusUrls(settings, !!this.#destination);
-    } catch (error) {
-      this.#fail(error, 'none');
-      return;
-    }
-    const timing = resolveTiming(settings.timing);
-    const polled = await this.#run(async (signal) =>
-      (await loadNetwork()).pollStatus({
-        url,
-        init: settings.requestInit,
-        intervalMs: settings.pollIntervalMs,
-        adapter: (await loadNetwork()).resolveAdapter(settings.statusAdapter),
-        context: { model: settings.model },
-        signal,
-        requestTimeoutMs: timing.statusTimeoutMs,
-        maxBackoffMs: timing.statusRetryMaxMs,
-        maxMalformed: timing.statusMaxMalformed,
-        onStatus: (status) => {
-          this.#lastStatus = status.status;
-          this.#host.requestUpdate();
-          this.#options.emit('thymia-status', { status: status.status, response: status.response });
-        },
-      }),
-    );
-    if (!polled) return;
-    if (polled.ok) {
-      await this.#options.prepareOutcome?.(polled.value)?.catch(() => undefined);
-      // Reset or moved on while the views loaded: this answer is no longer wanted.
-      if (this.state === 'processing') this.#finish(polled.value);
-      return;
-    }
-    const code = polled.error instanceof RecorderError ? polled.error.code : ERROR_CODES.statusFailed;
-    this.#fail(polled.error, code === ERROR_CODES.dataDeleted ? 'none' : 'poll');
-  }
-
-  #finish(outcome: StatusOutcome): void {
-    if (outcome.phase === 'complete') {
-      if (this.#resultEmitted) return;
-      this.#resultEmitted = true;
-      this.#outcome = outcome;
-      this.#apply({ type: 'completed' });
-      const { model, modelRunId, results, warnings, response } = outcome;
-      this.#options.emit('thymia-result', { model, modelRunId, results, warnings, response });
-    } else if (outcome.phase === 'failed') {
-      const { errorCode } = outcome;
-      if (outcome.code === ERROR_CODES.dataDeleted) {
-        this.#fail(new RecorderError(ERROR_CODES.dataDeleted, 'deleted', { errorCode }), 'none');
-        return;
-      }
-      const t = this.#t;
-      const message = outcome.callFailure ? callFailureMessage(outcome.callFailure, t) : modelErrorMessage(errorCode, t);
-      // A failed call or activity cannot be redone from here; the host starts a new one.
-      this.#fail(new RecorderError(ERROR_CODES.modelError, message, { errorCode }), this.#settings.following ? 'none' : 'record');
-    }
+    await this.#deliver((delivery, ctx) => delivery.follow(ctx));
   }
 
   // ── State, events, errors ────────────────────────────────────────────

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en, type Catalogue } from './catalogues/en.js';
-import { catalogueNow, loadCatalogue } from './catalogues.js';
+import type { PartialCatalogue } from './catalogues/en.js';
+import { catalogueNow, englishFirstPart, loadCatalogue } from './catalogues.js';
 import { languageOf, resolveLanguage, type Language } from './languages.js';
 import { createTranslator, type MessageOverrides, type Translate } from './translate.js';
 
@@ -10,6 +10,10 @@ import { createTranslator, type MessageOverrides, type Translate } from './trans
  * another language's chunk loads, then asks the host to render again — so
  * no key is ever missing, only late. `settled()` lets the host's
  * `updateComplete` wait for that second render.
+ *
+ * English starts with its first part only (what a page shows before and
+ * while recording); `loadAll()` fetches the rest ahead of need, and a
+ * string asked for before it arrived fetches it too.
  *
  * ```ts
  * @property({ attribute: false }) strings: MessageOverrides = {};
@@ -23,30 +27,42 @@ import { createTranslator, type MessageOverrides, type Translate } from './trans
  * // dates and numbers: this.#language.locale
  * ```
  */
+const RETRY_AFTER_FAILURE_MS = 10_000;
+
 export class LanguageController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #lang: () => string;
   readonly #overrides: () => MessageOverrides;
+  readonly #wholeNeeded: () => boolean;
   /** The language `lang` asks for, once read. */
   #wanted: Language | undefined;
   #shown: Language = 'en';
-  #catalogue: Catalogue = en;
+  #catalogue: PartialCatalogue = englishFirstPart;
   #pending: Promise<void> | undefined;
-  #translator: { t: Translate; catalogue: Catalogue; overrides: MessageOverrides; locale: string } | undefined;
+  #failedAt: number | undefined;
+  #translator: { t: Translate; catalogue: PartialCatalogue; overrides: MessageOverrides; locale: string } | undefined;
 
   /**
    * @param lang the BCP 47 tag in force (the element's `lang`, else the nearest ancestor's, else the document's)
    * @param overrides the host's `strings`
+   * @param wholeNeeded true once the host shows more than its first screen: fetch the rest of English now
    */
-  constructor(host: ReactiveControllerHost, lang: () => string, overrides: () => MessageOverrides = () => ({})) {
+  constructor(
+    host: ReactiveControllerHost,
+    lang: () => string,
+    overrides: () => MessageOverrides = () => ({}),
+    wholeNeeded: () => boolean = () => false,
+  ) {
     this.#host = host;
     this.#lang = lang;
     this.#overrides = overrides;
+    this.#wholeNeeded = wholeNeeded;
     host.addController(this);
   }
 
   hostUpdate(): void {
     this.#choose();
+    if (this.#wholeNeeded()) this.loadAll();
   }
 
   /** The language whose strings are shown now (English until the wanted one has arrived). */
@@ -72,15 +88,34 @@ export class LanguageController implements ReactiveController {
     const overrides = this.#overrides();
     const cached = this.#translator;
     if (cached && cached.catalogue === this.#catalogue && cached.overrides === overrides && cached.locale === locale) return cached.t;
-    const t = createTranslator(this.#catalogue, overrides, locale);
+    const t = createTranslator(this.#catalogue, overrides, locale, () => this.loadAll());
     this.#translator = { t, catalogue: this.#catalogue, overrides, locale };
     return t;
+  }
+
+  /** A catalogue (another language, or the rest of English) is on its way: a render with it follows. */
+  get loading(): boolean {
+    this.#choose();
+    return this.#pending !== undefined;
   }
 
   /** Resolves once the wanted language is shown (the host asked to render again) or its chunk failed; never rejects. */
   settled(): Promise<void> {
     this.#choose();
     return this.#pending ?? Promise.resolve();
+  }
+
+  /**
+   * Fetches whatever the language shown still lacks (the rest of English),
+   * ahead of the views that need it; the host renders again when it is here.
+   */
+  loadAll(): void {
+    this.#choose();
+    const wanted = this.#wanted!;
+    if (this.#pending || catalogueNow(wanted)) return;
+    // Offline: each render asks again for what is missing; try once in a while, not on every render.
+    if (this.#failedAt !== undefined && Date.now() - this.#failedAt < RETRY_AFTER_FAILURE_MS) return;
+    this.#load(wanted);
   }
 
   #choose(): void {
@@ -93,6 +128,16 @@ export class LanguageController implements ReactiveController {
       this.#pending = undefined;
       return;
     }
+    // English's first part is enough to start with; the rest comes with loadAll().
+    if (wanted === 'en') {
+      this.#show(wanted, englishFirstPart);
+      this.#pending = undefined;
+      return;
+    }
+    this.#load(wanted);
+  }
+
+  #load(wanted: Language): void {
     const pending: Promise<void> = loadCatalogue(wanted).then(
       (catalogue) => {
         // A later change of `lang` wins over a slower earlier chunk.
@@ -102,7 +147,9 @@ export class LanguageController implements ReactiveController {
         }
       },
       // Offline or blocked: what is shown stays (English at first); changing `lang` away and back tries again.
-      () => undefined,
+      () => {
+        this.#failedAt = Date.now();
+      },
     );
     this.#pending = pending;
     void pending.then(() => {
@@ -110,7 +157,7 @@ export class LanguageController implements ReactiveController {
     });
   }
 
-  #show(language: Language, catalogue: Catalogue): void {
+  #show(language: Language, catalogue: PartialCatalogue): void {
     this.#shown = language;
     this.#catalogue = catalogue;
   }

@@ -1,4 +1,5 @@
-import { en, type Catalogue, type MessageId } from './catalogues/en.js';
+import { enCore } from './catalogues/en-core.js';
+import type { MessageId, PartialCatalogue } from './catalogues/en.js';
 import { numberFormat } from './intl.js';
 
 /** Values for a message's `{name}` placeholders; numbers are written the way the UI language writes them. */
@@ -17,14 +18,27 @@ const PLACEHOLDER = /\{(\w+)\}/g;
  * values with `Intl.NumberFormat`; without it numbers are written as
  * `String()` does. A placeholder with no value is left as it is, so a
  * missing value shows up in review instead of vanishing.
+ *
+ * A string that neither the catalogue nor English's first part holds yet
+ * (the rest of English is still on its way) is empty for now and reported
+ * to `onMissing`, which fetches it and renders again.
  */
-export function createTranslator(catalogue: Catalogue, overrides: MessageOverrides = {}, locale?: string): Translate {
+export function createTranslator(
+  catalogue: PartialCatalogue,
+  overrides: MessageOverrides = {},
+  locale?: string,
+  onMissing?: (key: MessageId) => void,
+): Translate {
   const numbers = locale ? numberFormat(locale, { maximumFractionDigits: 2 }) : undefined;
   const write = (value: string | number) => (typeof value === 'number' && numbers ? numbers.format(value) : String(value));
   return (key, values) => {
     // Own properties only, and only strings: `strings` comes from the host page at run time, untyped.
     const override = Object.hasOwn(overrides, key) ? overrides[key] : undefined;
-    const template = typeof override === 'string' ? override : (catalogue[key] ?? en[key] ?? key);
+    const template = typeof override === 'string' ? override : (catalogue[key] ?? (enCore as PartialCatalogue)[key]);
+    if (template === undefined) {
+      onMissing?.(key);
+      return '';
+    }
     if (!values) return template;
     return template.replace(PLACEHOLDER, (match, name: string) => (Object.hasOwn(values, name) ? write(values[name]) : match));
   };

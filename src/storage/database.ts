@@ -1,4 +1,5 @@
 import { createStore, type UseStore } from 'idb-keyval';
+import { DB_NAME, STORE_NAME } from './presence.js';
 
 /**
  * The one IndexedDB object store every recorder shares. Assembled
@@ -8,7 +9,7 @@ import { createStore, type UseStore } from 'idb-keyval';
  */
 let shared: UseStore | undefined;
 export function recorderDb(): UseStore {
-  shared ??= createStore('thymia-recorder', 'recordings');
+  shared ??= createStore(DB_NAME, STORE_NAME);
   return shared;
 }
 
@@ -43,18 +44,4 @@ export interface Dated {
 
 export function isDated(value: unknown): value is Dated {
   return typeof value === 'object' && value !== null && typeof (value as Partial<Dated>).createdAt === 'number';
-}
-
-/** Anything at all in the store (any key, any element): cheap enough to ask on every connect. */
-export async function storeHoldsAnything(): Promise<boolean> {
-  try {
-    return (await recorderDb()('readonly', (store) => new Promise<number>((resolve, reject) => {
-      const request = store.count();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    }))) > 0;
-  } catch {
-    // Storage refused (private mode): the restore path reports nothing either.
-    return false;
-  }
 }

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RecordingName } from '../state/machine.js';
 import { LazyModule } from '../lazy-module.js';
 import type { ChunkJournal, ChunkProgress } from './chunk-journal.js';
-import { storeHoldsAnything } from './database.js';
+import { storeHoldsAnything } from './presence.js';
 import type { RecordingStore } from './recording-store.js';
 import type { RecoverableRecording } from './restore.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { en, type Catalogue, type MessageId } from '../../src/i18n/catalogues/en.js';
-import { catalogueNow, loadCatalogue } from '../../src/i18n/catalogues.js';
+import { catalogueNow, englishFirstPart, loadCatalogue } from '../../src/i18n/catalogues.js';
 import { LANGUAGES, type Language } from '../../src/i18n/languages.js';
 import { SAME_AS_ENGLISH, englishLeftIn, latinWordsIn, type TranslatedLanguage } from '../helpers/i18n.js';
 
@@ -103,8 +103,18 @@ describe('message catalogues', () => {
 });
 
 describe('catalogue loading', () => {
-  it('has English at once, in the main bundle', () => {
+  it('has the first screen in English at once, and the rest of English as one more module', async () => {
+    // Everything a Helios page shows before Record (and every element error) is in the first part.
+    for (const id of ['instructionsHelios', 'record', 'stop', 'speechProgress', 'consentText', 'mic-permission-denied', 'upload-failed'] as const) {
+      expect(englishFirstPart[id], id).to.equal(en[id]);
+    }
+    // Results and Apollo are not: they come with the whole catalogue.
+    expect(englishFirstPart.resultsHeading).to.equal(undefined);
+    expect(englishFirstPart.apolloClinicianNotice).to.equal(undefined);
+    const whole = await loadCatalogue('en');
+    expect(whole).to.equal(en);
     expect(catalogueNow('en')).to.equal(en);
+    expect(Object.keys(whole)).to.have.members(Object.keys(en));
   });
 
   it('loads each other language once and gives the same object every time', async () => {

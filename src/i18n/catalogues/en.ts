@@ -1,220 +1,23 @@
 /**
  * English: the source of truth. Every id a catalogue must have is a key
  * here (`MessageId`), and every other language `satisfies` a record of
- * them, so a missing or extra string is a type error. English is the only
- * catalogue in the main bundle; the others load with import() when used.
+ * them, so a missing or extra string is a type error.
  *
- * Existing strings are kept byte for byte: tests and hosts' docs quote them.
+ * English comes in two parts so a Helios page's first load carries only
+ * what it shows before Record: `en-core.ts` is in the main bundle, and
+ * `en-rest.ts` loads with this module (import()) when it is needed. Other
+ * languages are whole, and load with import() when used.
  */
-export const en = {
-  // Helios recording.
-  instructionsHelios:
-    'Find a quiet place. Press Record and talk naturally about your day — how you slept, what you did, what is coming up. Keep talking until the speech bar is full.',
-  record: 'Record',
-  recordAgain: 'Record again',
-  stop: 'Stop',
-  submit: 'Submit',
-  finishAndSubmit: 'Finish & submit',
-  retake: 'Retake',
-  continueRecording: 'Continue recording',
-  tryAgain: 'Try again',
-  requestingPermission: 'Waiting for microphone permission…',
-  recording: 'Recording',
-  speechProgress: 'Speech: {speech} of {min} s',
-  speechEnough: 'That is enough speech — you can submit now, or keep going.',
-  speechNeedMore: 'Keep talking — {remaining} s of speech still needed.',
-  stoppedTooEarly:
-    'We heard about {speech} s of speech, and need {min} s. Continue recording to add to it, or retake from the start.',
-  autoStoppedTooShort:
-    'Recording stopped at the {max} limit with only {speech} s of speech. Please retake and talk a little more continuously.',
-  reviewReady: 'Recording ready: {duration}, with {speech} s of speech.',
-  uploading: 'Uploading your recording…',
-  uploadRetrying: 'Connection lost — retrying…',
-  processing: 'Analysing your recording. This usually takes under a minute.',
-  complete: 'Thank you — your recording has been analysed.',
-  levelMeter: 'Microphone level',
-  timer: 'Elapsed time',
-  uploadProgress: 'Upload progress',
-  // thymia errorCode → neutral, actionable advice (never thymia's errorReason).
-  ERR_RECORDING_TOO_SHORT:
-    'We did not hear quite enough speech. Please record again and keep talking a little longer.',
-  ERR_TRANSCRIPTION_FAILED:
-    'We could not pick up your voice clearly. Check that your microphone is connected and not muted, then record again somewhere quiet.',
-  ERR_RECORDING_TOO_LONG: 'The recording was longer than 3 minutes. Please record again and keep it shorter.',
-  ERR_RECORDING_INVALID_FORMAT:
-    'Your recording could not be read. Please record again; if it keeps happening, try another browser.',
-  ERR_INTERNAL: 'Something went wrong while analysing your recording. Please try again in a moment.',
-  modelErrorUnknown: 'Your recording could not be analysed. Please record again.',
-  // Element error codes → messages.
-  'mic-permission-denied':
-    'Microphone access was blocked. Allow the microphone for this site in your browser settings, then try again.',
-  'mic-not-found': 'No microphone was found. Connect a microphone and try again.',
-  'mic-lost': 'The microphone stopped working during the recording. What was recorded so far has been kept.',
-  'unsupported-browser': 'This browser cannot record audio. Please use a recent version of Chrome, Edge, Firefox or Safari.',
-  'too-short': 'Not enough speech yet.',
-  'missing-config': 'This page is not set up to send recordings yet. Your recording is kept; please try again later.',
-  'upload-failed': 'Your recording could not be sent. It is kept on this device — check your connection and try again.',
-  'upload-url-expired':
-    'The upload link has expired. Your recording is kept on this device; please reload the page or try again later.',
-  'status-failed': 'We could not check on your results. Please try again in a moment.',
-  'invalid-status-response': 'We received an unexpected answer while waiting for results. Please try again later.',
-  'model-error': 'Your recording could not be analysed. Please record again.',
-  'data-deleted': 'These results are no longer available. They may have been deleted as agreed.',
-  'storage-failed': 'Your recording could not be saved on this device; please do not close this page until it is sent.',
-  // Results.
-  resultsHeading: 'Your wellbeing snapshot',
-  resultsDisclaimer:
-    'These scores describe how your voice sounded today compared with people like you. They are a wellbeing indicator, not a medical diagnosis.',
-  mentalStrain: 'Overall mental strain',
-  distress: 'Distress',
-  stress: 'Stress',
-  exhaustion: 'Exhaustion',
-  sleepPropensity: 'Sleepiness',
-  lowSelfEsteem: 'Low self-esteem',
-  bucketLow: 'Low',
-  bucketModeratelyLow: 'Moderately low',
-  bucketModeratelyHigh: 'Moderately high',
-  bucketHigh: 'High',
-  warningsHeading: 'Please read with caution',
-  transcriptHeading: 'What we heard',
-  scoreOutOf: '{value} out of 100',
-  // Resilience: a recording kept from an earlier page.
-  restoredOffer:
-    'A recording from earlier ({duration}, {speech} s of speech) was kept on this device and has not been sent yet. Send it now, or discard it and record again.',
-  restoredTooShort:
-    'A recording from earlier ({duration}) was kept on this device, but it holds only {speech} s of speech. Discard it and record again.',
-  restoreUpload: 'Send recording',
-  discard: 'Discard',
-  // Consent before the microphone (require-consent).
-  consentTitle: 'Before you start',
-  consentText:
-    'When you press Record, your voice is recorded for a short time. The recording is sent to thymia, which processes it for the site you are on, to estimate wellbeing indicators or for the clinical assessment this site uses. You can stop at any time.',
-  consentCheckbox: 'I agree to my voice being recorded and sent to thymia for this purpose.',
-  // Sleep times (ask-sleep).
-  sleepOptionalHint: 'Your last night’s sleep (optional — it makes the results more accurate)',
-  sleepTimeLabel: 'Fell asleep',
-  wakeTimeLabel: 'Woke up',
-  // Recording quality, after a take.
-  qualityAdvice: 'This recording may not give accurate results.',
-  qualityMostlySilence: 'Most of the recording was silence. Talk continuously, close to the microphone.',
-  qualityTooQuiet: 'Your voice was very quiet. Move closer to the microphone or speak a little louder.',
-  qualityClipping: 'Your voice was too loud for the microphone and sounds distorted. Move a little further away or speak more softly.',
-  qualityLowSampleRate: 'The microphone recorded in low quality. If you can, use another microphone or a headset.',
-  qualityProcessingOn:
-    'Your device filtered the sound (noise suppression or automatic volume). If you can, use another microphone.',
-  submitAnyway: 'Submit anyway',
-  // Microphone check and choice.
-  micSilent: "We can't hear anything from your microphone. Check it is not muted, or choose another microphone.",
-  deviceSelectLabel: 'Microphone',
-  // What rules recording out before the person tries (self-diagnosis).
-  insecureContext:
-    'The browser allows the microphone only on secure (https) pages, and this page is not one. Please let the site know.',
-  noMediaRecorder: 'This browser cannot record audio. Please update it, or use a recent version of Chrome, Edge, Firefox or Safari.',
-  permissionsPolicy: 'The page this recorder is shown in does not allow it to use the microphone. Please let the site know.',
-  // The polite live region: what changed, never timer ticks.
-  // Questionnaire results.
-  questionnaireTitle: 'Questionnaire',
-  questionnaireCompletedAt: 'Completed {date}',
-  questionnaireScore: 'Score: {score}',
-  // Apollo protocol, Apollo results, voice-agent calls and the activity hand-off.
-  // Apollo steps.
-  stepsLabel: 'Steps',
-  stepMoodQuestion: 'How you feel',
-  stepReadAloud: 'Read aloud',
-  stepDone: 'done',
-  moodQuestion: 'How are you feeling today?',
-  moodQuestionHint:
-    'Press Record and answer in your own words — there are no right or wrong answers. Keep talking until the speech bar is full ({min} s of speech).',
-  readAloudIntro: 'Press Record, then read this passage aloud at your usual pace. If you reach the end before the speech bar is full, start again from the top.',
-  // "The North Wind and the Sun" (Aesop, public domain): the standard passage of phonetics and speech assessment.
-  readAloudTitle: 'The North Wind and the Sun',
-  readAloudPassage:
-    'The North Wind and the Sun were disputing which was the stronger, when a traveller came along wrapped in a warm cloak. They agreed that the one who first succeeded in making the traveller take his cloak off should be considered stronger than the other. Then the North Wind blew as hard as he could, but the more he blew the more closely did the traveller fold his cloak around him; and at last the North Wind gave up the attempt. Then the Sun shone out warmly, and immediately the traveller took off his cloak. And so the North Wind was obliged to confess that the Sun was the stronger of the two.',
-  next: 'Next',
-  finishAndNext: 'Finish & next',
-  reviewHeading: 'Your recordings',
-  reviewTake: '{duration} · {speech} s of speech',
-  retakeStep: 'Retake: {step}',
-  takeSent: 'Sent',
-  uploadingApollo: 'Uploading your recordings…',
-  processingApollo: 'Your recordings are being processed. This usually takes under a minute.',
-  // Apollo results.
-  apolloSubmitted: 'Thank you — your recordings were submitted.',
-  apolloHeading: 'Apollo clinical assessment',
-  apolloClinicianNotice:
-    'For qualified healthcare professionals only. These results must be reviewed by a clinician before any action is taken and must not be shared with the patient without clinical review. They support clinical judgement; they are not a diagnosis.',
-  apolloNotForCrisis: 'Apollo is not validated for emergencies. If the patient is in crisis, follow your standard emergency protocols.',
-  apolloWarningsHeading: 'Warnings — review before acting on these results',
-  depression: 'Major depression',
-  anxiety: 'Generalised anxiety disorder',
-  benchmarkDepression: 'Benchmarked against PHQ-9',
-  benchmarkAnxiety: 'Benchmarked against GAD-7',
-  probability: 'Probability',
-  severity: 'Severity',
-  bandLow: 'Low likelihood — below diagnostic threshold',
-  bandBorderline: 'Borderline — further assessment recommended',
-  bandModerate: 'Moderate likelihood — consistent with clinical presentation',
-  bandHigh: 'High likelihood — strongly consistent with diagnosis',
-  symptomsDepression: 'Depression symptoms',
-  symptomsAnxiety: 'Anxiety symptoms',
-  anhedonia: 'Anhedonia',
-  lowmood: 'Low mood',
-  sleepissues: 'Sleep issues',
-  lowenergy: 'Low energy',
-  appetiteissues: 'Appetite issues',
-  worthlessnessissues: 'Worthlessness / guilt',
-  concentrationissues: 'Concentration difficulties',
-  psychomotorissues: 'Psychomotor changes',
-  nervousness: 'Nervousness',
-  uncontrollableworry: 'Uncontrollable worry',
-  excessiveworry: 'Excessive worry',
-  troublerelaxing: 'Trouble relaxing',
-  restlessness: 'Restlessness',
-  irritability: 'Irritability',
-  dread: 'Dread',
-  levelNone: 'None',
-  levelMild: 'Mild',
-  levelModerate: 'Moderate',
-  levelSevere: 'Severe',
-  distributionLabel: 'None {none}%, mild {mild}%, moderate {moderate}%, severe {severe}%',
-  percent: '{value}%',
-  modelVersion: 'Model version {version}. Results from different model versions should not be compared directly.',
-  reportHeading: 'Clinical report',
-  reportView: 'View report',
-  reportPdf: 'Download PDF',
-  reportExpires: 'Report links expire {time}.',
-  reportExpired: 'Report links expired {time}. Reload the page to get fresh ones.',
-  // Emotions (voice-agent calls).
-  emotionsHeading: 'Emotions',
-  // Voice-agent call records.
-  callHeading: 'Call summary',
-  callDuration: 'Duration',
-  callEndReason: 'Ended because',
-  callOutcome: 'Outcome',
-  callSentiment: 'Sentiment',
-  callOverview: 'Summary',
-  callKeyTopics: 'Key topics',
-  callActionItems: 'Action items',
-  callTranscript: 'Transcript',
-  roleAssistant: 'Agent',
-  roleUser: 'User',
-  callEnded: 'The call has ended. Thank you.',
-  callBusy: 'The line was busy, so the call did not take place.',
-  callNoAnswer: 'The call was not answered.',
-  callCanceled: 'The call was cancelled.',
-  callFailed: 'The call could not be completed.',
-  // Following a call or an activity instead of recording here.
-  followWaiting: 'Waiting for the results…',
-  followStatus: 'Status: {status}',
-  activityIntro:
-    'Continue in the thymia activity. Keep this page open — your results will appear here when you have finished.',
-  activityOpen: 'Open the activity',
-  activityFrameTitle: 'thymia activity',
-  activityUnavailable: 'The activity link is not available. Please try again later.',
-} as const satisfies Record<string, string>;
+import { enCore } from './en-core.js';
+import { enRest } from './en-rest.js';
+
+export const en = { ...enCore, ...enRest } as const;
 
 /** The id of every string the person may see. */
 export type MessageId = keyof typeof en;
 
 /** One language's strings, complete. */
 export type Catalogue = Readonly<Record<MessageId, string>>;
+
+/** The strings a catalogue may lack until the rest of English arrives (English's first part only has `en-core.ts`). */
+export type PartialCatalogue = Readonly<Partial<Record<MessageId, string>>>;

@@ -1,0 +1,74 @@
+/**
+ * English, first part: every string a Helios page can show before the
+ * person presses Record and while they record (the prompt, the controls,
+ * consent, sleep times, the microphone choice and check, and every element
+ * error, so a `thymia-error` always has its message even when the rest of
+ * the strings could not be fetched). It is the only text in the main
+ * bundle; `en-rest.ts` holds the rest and loads when Record is pressed or a
+ * view needs it. `en.ts` joins the two.
+ *
+ * Existing strings are kept byte for byte: tests and hosts' docs quote them.
+ */
+export const enCore = {
+  // Helios recording.
+  instructionsHelios:
+    'Find a quiet place. Press Record and talk naturally about your day — how you slept, what you did, what is coming up. Keep talking until the speech bar is full.',
+  record: 'Record',
+  recordAgain: 'Record again',
+  stop: 'Stop',
+  submit: 'Submit',
+  finishAndSubmit: 'Finish & submit',
+  retake: 'Retake',
+  continueRecording: 'Continue recording',
+  tryAgain: 'Try again',
+  requestingPermission: 'Waiting for microphone permission…',
+  recording: 'Recording',
+  speechProgress: 'Speech: {speech} of {min} s',
+  speechEnough: 'That is enough speech — you can submit now, or keep going.',
+  speechNeedMore: 'Keep talking — {remaining} s of speech still needed.',
+  stoppedTooEarly:
+    'We heard about {speech} s of speech, and need {min} s. Continue recording to add to it, or retake from the start.',
+  autoStoppedTooShort:
+    'Recording stopped at the {max} limit with only {speech} s of speech. Please retake and talk a little more continuously.',
+  reviewReady: 'Recording ready: {duration}, with {speech} s of speech.',
+  uploading: 'Uploading your recording…',
+  uploadRetrying: 'Connection lost — retrying…',
+  processing: 'Analysing your recording. This usually takes under a minute.',
+  complete: 'Thank you — your recording has been analysed.',
+  levelMeter: 'Microphone level',
+  timer: 'Elapsed time',
+  uploadProgress: 'Upload progress',
+  // Element error codes → messages.
+  'mic-permission-denied':
+    'Microphone access was blocked. Allow the microphone for this site in your browser settings, then try again.',
+  'mic-not-found': 'No microphone was found. Connect a microphone and try again.',
+  'mic-lost': 'The microphone stopped working during the recording. What was recorded so far has been kept.',
+  'unsupported-browser': 'This browser cannot record audio. Please use a recent version of Chrome, Edge, Firefox or Safari.',
+  'too-short': 'Not enough speech yet.',
+  'missing-config': 'This page is not set up to send recordings yet. Your recording is kept; please try again later.',
+  'upload-failed': 'Your recording could not be sent. It is kept on this device — check your connection and try again.',
+  'upload-url-expired':
+    'The upload link has expired. Your recording is kept on this device; please reload the page or try again later.',
+  'status-failed': 'We could not check on your results. Please try again in a moment.',
+  'invalid-status-response': 'We received an unexpected answer while waiting for results. Please try again later.',
+  'model-error': 'Your recording could not be analysed. Please record again.',
+  'data-deleted': 'These results are no longer available. They may have been deleted as agreed.',
+  'storage-failed': 'Your recording could not be saved on this device; please do not close this page until it is sent.',
+  // Consent before the microphone (require-consent).
+  consentTitle: 'Before you start',
+  consentText:
+    'When you press Record, your voice is recorded for a short time. The recording is sent to thymia, which processes it for the site you are on, to estimate wellbeing indicators or for the clinical assessment this site uses. You can stop at any time.',
+  consentCheckbox: 'I agree to my voice being recorded and sent to thymia for this purpose.',
+  // Sleep times (ask-sleep).
+  sleepOptionalHint: 'Your last night’s sleep (optional — it makes the results more accurate)',
+  sleepTimeLabel: 'Fell asleep',
+  wakeTimeLabel: 'Woke up',
+  // Microphone check and choice.
+  micSilent: "We can't hear anything from your microphone. Check it is not muted, or choose another microphone.",
+  deviceSelectLabel: 'Microphone',
+  // What rules recording out before the person tries (self-diagnosis).
+  insecureContext:
+    'The browser allows the microphone only on secure (https) pages, and this page is not one. Please let the site know.',
+  noMediaRecorder: 'This browser cannot record audio. Please update it, or use a recent version of Chrome, Edge, Firefox or Safari.',
+  permissionsPolicy: 'The page this recorder is shown in does not allow it to use the microphone. Please let the site know.',
+} as const satisfies Record<string, string>;
