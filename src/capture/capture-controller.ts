@@ -4,7 +4,6 @@ import type { AudioAnalyser } from './audio-analyser.js';
 import { closeAudioContext, createAudioContext } from './audio-context.js';
 import { requestMicrophone, stopStream } from './microphone.js';
 import type { QualityMeter, QualityReport } from './quality.js';
-import { fragmentSettleMs } from './mime.js';
 import type { AudioRecorder } from './recorder.js';
 import type { ScreenWakeLock } from './wake-lock.js';
 
@@ -196,7 +195,7 @@ export class CaptureController implements ReactiveController {
     this.#ticker = setInterval(() => {
       this.#host.requestUpdate();
       // An MP4 recorder runs on briefly after stop to finish its last fragment: stop that much early.
-      const settleSeconds = fragmentSettleMs(this.mimeType) / 1000;
+      const settleSeconds = (this.#recorder?.settleMs ?? 0) / 1000;
       if (this.elapsedSeconds >= this.maxSeconds - settleSeconds) {
         clearInterval(this.#ticker);
         this.#callbacks.onMaxReached();

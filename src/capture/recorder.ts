@@ -65,6 +65,11 @@ export class AudioRecorder {
     return this.#pendingPause ? 'paused' : this.#recorder.state;
   }
 
+  /** How long this format keeps recording after pause or stop to finish its last fragment (MP4: about a second). */
+  get settleMs(): number {
+    return fragmentSettleMs(this.mimeType);
+  }
+
   get size(): number {
     return this.#chunks.reduce((total, chunk) => total + chunk.size, 0);
   }

@@ -12,7 +12,7 @@ import { resolveTiming } from '../api/timing.js';
 import { ERROR_CODES, RecorderError } from '../errors.js';
 import type { MachineEvent, RecorderStateName, RecordingName, RetryAction } from '../state/machine.js';
 import type { Take } from '../state/take.js';
-import type { FlowOptions, FlowSettings, UploadProgress } from './flow-controller.js';
+import type { FlowOptions, FlowSettings, UploadProgress } from './flow-types.js';
 import { callFailureMessage, modelErrorMessage } from './outcome-messages.js';
 import { checkStatusUrls, checkSubmissionUrls } from './url-check.js';
 

@@ -6,12 +6,10 @@
  * intent methods and re-dispatches what `emit` hands it. No rendering here.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { StatusAdapter, StatusOutcome } from '../api/outcome.js';
-import type { ResilienceTiming } from '../api/timing.js';
+import type { StatusOutcome } from '../api/outcome.js';
 import { CaptureController } from '../capture/capture-controller.js';
 import { isCaptureSupported } from '../capture/microphone.js';
 import { ERROR_CODES, RecorderError, type ErrorCode, type RecorderErrorDetail } from '../errors.js';
-import type { ThymiaEventDetails, ThymiaEventName } from '../events.js';
 import { formatClock, type MessageKey, type Translate } from '../i18n/messages.js';
 import {
   currentStep,
@@ -30,54 +28,9 @@ import { PersistenceController } from '../storage/persistence-controller.js';
 import type { QualityIssue, QualityReport } from '../capture/quality.js';
 import type { RecoverableRecording } from '../storage/restore.js';
 import type { DeliveryContext, DeliveryRecord, JobResult } from './delivery.js';
+import type { FlowOptions, FlowSettings, UploadProgress } from './flow-types.js';
 
-/** What the flow reads from the element's public properties, fresh each time it acts. */
-export interface FlowSettings {
-  readonly model: string;
-  readonly steps: readonly RecordingName[];
-  readonly minSpeechSeconds: number;
-  readonly maxSeconds: number;
-  readonly pollIntervalMs: number;
-  readonly autoSubmit: boolean;
-  /** Nothing to record: follow a call, or an activity done elsewhere. */
-  readonly following: boolean;
-  readonly statusUrl: string | undefined;
-  readonly sessionUrl: string | undefined;
-  readonly activityLink: string | undefined;
-  readonly uploadUrls: Partial<Record<RecordingName, string>>;
-  readonly requestInit: RequestInit;
-  readonly statusAdapter: string | StatusAdapter;
-  readonly timing: Partial<ResilienceTiming>;
-  readonly storageKey: string;
-  /** `ask-sleep`: when the person last fell asleep and woke up, as they entered it (local, no zone). */
-  readonly sleepTime: string | undefined;
-  readonly wakeTime: string | undefined;
-  /** `require-consent` is met (or not asked for): until then no microphone is requested. */
-  readonly consentGiven: boolean;
-  readonly audioBitsPerSecond: number;
-}
-
-export interface FlowOptions {
-  readonly settings: () => FlowSettings;
-  /** Messages for `thymia-error` and notices, in the element's language. */
-  readonly t: () => Translate;
-  readonly emit: <Name extends ThymiaEventName>(name: Name, detail: ThymiaEventDetails[Name]) => void;
-  /**
-   * Awaited before following starts: the host's first full render (views,
-   * language), so a page that listens once `updateComplete` resolves hears
-   * the very first status.
-   */
-  readonly settled?: () => Promise<unknown>;
-  /** Awaited before a result is announced, so whatever renders it is ready. */
-  readonly prepareOutcome?: (outcome: StatusOutcome) => Promise<unknown>;
-}
-
-export interface UploadProgress {
-  readonly loaded: number;
-  readonly total: number;
-  /** The connection dropped and the upload waits to retry. */
-  readonly retrying: boolean;
-}
+export type { FlowOptions, FlowSettings, UploadProgress } from './flow-types.js';
 
 /** Everything the element renders, read-only. */
 export interface FlowSnapshot {

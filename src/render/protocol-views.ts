@@ -5,5 +5,5 @@
  */
 export { renderActivityHandoff, renderFollowStatus } from './activity-handoff.js';
 export { renderApolloPrompt, renderStepIndicator, renderTakesReview } from './apollo-steps.js';
-export { protocolStyles } from './protocol-styles.js';
+export { protocolStyles as styles } from './protocol-styles.js';
 export { renderResultViews } from './result-views.js';

@@ -5,83 +5,28 @@
  * snapshot. One table (`PHASE_VIEWS`) pairs each phase's body with its controls.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ERROR_CODES } from '../errors.js';
-import type { FlowSnapshot } from '../flow/flow-controller.js';
-import { formatClock, type Translate } from '../i18n/messages.js';
-import { currentStep, hasNextStep, readyToSubmit, type Phase, type RecordingName } from '../state/machine.js';
-import type { ActivityMode } from './activity-handoff.js';
-import type * as ProtocolViewsModule from './protocol-views.js';
-import type { ResultsMode } from './results-mode.js';
 import type { AudioInput } from '../capture/devices.js';
-import { renderConsentPanel } from './consent-panel.js';
-import { renderDeviceSelect } from './device-select.js';
-import { renderQualityWarning } from './quality-warning.js';
-import { localNow, renderSleepTimes } from './sleep-times.js';
+import { ERROR_CODES } from '../errors.js';
+import { formatClock } from '../i18n/messages.js';
+import { currentStep, readyToSubmit, type Phase } from '../state/machine.js';
+import {
+  button,
+  phaseOf,
+  renderDeviceSelect,
+  renderReview,
+  speechMeter,
+  type PanelContext,
+  type Part,
+  type PhaseView,
+} from './panel-parts.js';
 import { styleProperties } from './style-properties.js';
 
-export type ProtocolViews = typeof ProtocolViewsModule;
+export type { LiveReadings, PanelActions, PanelContext, PreflightView, ProtocolViews, TakeViews } from './panel-parts.js';
 
-/** What the person can ask for; the element routes each to the flow. */
-export interface PanelActions {
-  readonly start: () => void;
-  readonly stop: () => void;
-  readonly submit: () => void;
-  readonly reset: () => void;
-  readonly next: () => void;
-  readonly continue: () => void;
-  readonly retake: (step?: RecordingName) => void;
-  readonly retryPoll: () => void;
+/** Whether the page shows any of the take views now or soon (consent, sleep times, a choice of microphones, a take): load them. */
+export function takeViewsNeeded(page: { readonly requireConsent: boolean; readonly askSleep: boolean; readonly inputs: readonly AudioInput[] }, state: Phase['name']): boolean {
+  return page.requireConsent || page.askSleep || page.inputs.length > 1 || state !== 'idle';
 }
-
-/** The capture's live readings while recording. */
-export interface LiveReadings {
-  readonly elapsedSeconds: number;
-  readonly speechSeconds: number;
-  /** 0 … 1. */
-  readonly level: number;
-}
-
-export interface PanelContext {
-  readonly snapshot: FlowSnapshot;
-  readonly live: LiveReadings;
-  readonly t: Translate;
-  readonly lang: string;
-  readonly model: string;
-  readonly minSpeechSeconds: number;
-  readonly maxSeconds: number;
-  readonly following: boolean;
-  readonly activityMode: ActivityMode;
-  readonly hostMode: ResultsMode | undefined;
-  readonly isSent: (step: RecordingName) => boolean;
-  readonly actions: PanelActions;
-  /** Apollo steps, results and hand-offs: loaded on demand, absent on a Helios page until needed. */
-  readonly views: ProtocolViews | undefined;
-  readonly preflight: PreflightView;
-}
-
-/** Before recording: consent, sleep times and the microphone choice. */
-export interface PreflightView {
-  readonly requireConsent: boolean;
-  readonly consentAccepted: boolean;
-  /** Shown when the page puts nothing in slot `consent`. */
-  readonly defaultConsentText: string;
-  readonly onConsent: (accepted: boolean) => void;
-  readonly askSleep: boolean;
-  readonly sleepInput: string;
-  readonly wakeInput: string;
-  readonly onSleep: (value: string) => void;
-  readonly onWake: (value: string) => void;
-  readonly inputs: readonly AudioInput[];
-  readonly selectedDevice: string | undefined;
-  readonly onSelectDevice: (deviceId: string) => void;
-}
-
-type Part = TemplateResult | typeof nothing;
-interface PhaseView {
-  readonly body: (ctx: PanelContext) => Part;
-  readonly controls: (ctx: PanelContext) => Part;
-}
-type PhaseOf<Name extends Phase['name']> = Extract<Phase, { name: Name }>;
 
 export function renderPanel(ctx: PanelContext): TemplateResult {
   const phase = ctx.snapshot.machine.phase.name;
@@ -92,10 +37,6 @@ export function renderPanel(ctx: PanelContext): TemplateResult {
     ${ctx.snapshot.notice ? renderNotice(ctx) : nothing}
     <div class="controls">${view.controls(ctx)}</div>
   `;
-}
-
-function phaseOf<Name extends Phase['name']>(ctx: PanelContext, _name: Name): PhaseOf<Name> {
-  return ctx.snapshot.machine.phase as PhaseOf<Name>;
 }
 
 function renderSteps({ snapshot: { machine }, t, views }: PanelContext): Part {
@@ -116,51 +57,6 @@ function renderNotice({ snapshot: { notice, machine } }: PanelContext): Template
   return html`<div part="error" role="alert" data-code=${code} data-tone=${tone} tabindex="-1" data-focus-fallback>${message}</div>`;
 }
 
-/** Apollo: both takes listed, each retakeable, once both are in (and after a failed upload). */
-function renderReview(ctx: PanelContext): Part {
-  const { machine } = ctx.snapshot;
-  if (machine.steps.length < 2 || !readyToSubmit(machine) || !ctx.views) return nothing;
-  const takes = machine.steps.map((step) => ({ step, take: machine.takes[step]!, sent: ctx.isSent(step) }));
-  return ctx.views.renderTakesReview(takes, ctx.t, (step) => ctx.actions.retake(step));
-}
-
-function speechMeter({ t, minSpeechSeconds: min }: PanelContext, speechSeconds: number): TemplateResult {
-  const ratio = min > 0 ? Math.min(1, speechSeconds / min) : 1;
-  const remaining = Math.max(0, Math.ceil(min - speechSeconds));
-  const progress = t('speechProgress', { speech: Math.floor(speechSeconds), min });
-  return html`
-    <span
-      part="speech-meter"
-      role="progressbar"
-      aria-label=${progress}
-      aria-valuemin="0"
-      aria-valuemax=${min}
-      aria-valuenow=${Math.min(min, Math.floor(speechSeconds))}
-      data-speech-seconds=${speechSeconds.toFixed(1)}
-      ><span class="meter-fill" ${styleProperties({ '--value': String(ratio) })}></span
-    ></span>
-    <p class="hint">${progress} — ${remaining > 0 ? t('speechNeedMore', { remaining }) : t('speechEnough')}</p>
-  `;
-}
-
-function button(part: string, label: string, onClick: () => void, options: { primary?: boolean; disabled?: boolean } = {}): TemplateResult {
-  return html`<button type="button" part=${part} class=${options.primary ? 'primary' : ''} ?disabled=${options.disabled ?? false} @click=${onClick}>
-    ${label}
-  </button>`;
-}
-
-function renderTakeQuality(ctx: PanelContext): Part {
-  const { snapshot, t, actions } = ctx;
-  const last = readyToSubmit(snapshot.machine) || !hasNextStep(snapshot.machine);
-  return renderQualityWarning({
-    t,
-    issues: snapshot.qualityIssues,
-    onRetake: () => actions.retake(),
-    onSubmitAnyway: last ? actions.submit : actions.next,
-    goOn: last ? undefined : { label: t('next'), part: 'next-button' },
-  });
-}
-
 /** Following a call or handed off to an activity: what is happening, instead of "analysing". */
 function renderFollowing({ snapshot, activityMode, t, views }: PanelContext): TemplateResult {
   const link = snapshot.handoffLink;
@@ -174,28 +70,9 @@ function canRecord({ preflight, snapshot }: PanelContext): boolean {
   return (!preflight.requireConsent || preflight.consentAccepted) && !snapshot.unavailable;
 }
 
-function renderPreflight(ctx: PanelContext): Part {
-  const { preflight, t, snapshot } = ctx;
-  if (ctx.following) return nothing;
-  const firstRecording = !Object.keys(snapshot.machine.takes).length;
-  return html`${preflight.requireConsent
-    ? renderConsentPanel({ t, defaultText: preflight.defaultConsentText, accepted: preflight.consentAccepted, onChange: preflight.onConsent })
-    : nothing}
-  ${preflight.askSleep && firstRecording
-    ? renderSleepTimes({ t, sleepTime: preflight.sleepInput, wakeTime: preflight.wakeInput, onSleepTime: preflight.onSleep, onWakeTime: preflight.onWake, max: localNow() })
-    : nothing}
-  ${renderDeviceSelect({ t, inputs: preflight.inputs, selected: preflight.selectedDevice, onSelect: preflight.onSelectDevice })}`;
-}
-
-/** A finished take with enough speech but audio worth retaking: advice, retake or go on anyway. */
-function qualityWarningShown({ snapshot }: PanelContext): boolean {
-  const take = snapshot.machine.takes[currentStep(snapshot.machine)];
-  return !!take?.enough && !snapshot.restoredOffer && snapshot.qualityIssues.length > 0;
-}
-
 const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
   idle: {
-    body: renderPreflight,
+    body: (ctx) => ctx.takeViews?.renderPreflight(ctx) ?? nothing,
     controls: (ctx) =>
       ctx.following ? nothing : button('record-button', ctx.t('record'), ctx.actions.start, { primary: true, disabled: !canRecord(ctx) }),
   },
@@ -227,43 +104,10 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
         : button('next-button', t('finishAndNext'), actions.next, { primary: enough, disabled: !enough })}`;
     },
   },
+  // Reached only after Record (or a restored take): its views load with the take views.
   recorded: {
-    body: (ctx) => {
-      const { snapshot, t } = ctx;
-      const take = snapshot.machine.takes[currentStep(snapshot.machine)];
-      if (!take) return nothing;
-      const values = { duration: formatClock(take.durationSeconds, ctx.lang), speech: Math.floor(take.speechSeconds) };
-      return html`${snapshot.restoredOffer
-          ? html`<p class="hint" part="restored" role="status">${take.enough ? t('restoredOffer', values) : t('restoredTooShort', values)}</p>`
-          : nothing}<div class="live">
-          <span part="timer" role="timer" aria-label=${t('timer')}>${formatClock(take.durationSeconds, ctx.lang)}</span>
-          ${speechMeter(ctx, take.speechSeconds)}
-        </div>${qualityWarningShown(ctx) ? renderTakeQuality(ctx) : nothing}${renderReview(ctx)}${renderDeviceSelect({
-          t,
-          inputs: ctx.preflight.inputs,
-          selected: ctx.preflight.selectedDevice,
-          onSelect: ctx.preflight.onSelectDevice,
-        })}`;
-    },
-    controls: (ctx) => {
-      const { snapshot, t, actions } = ctx;
-      const { machine } = snapshot;
-      const ready = readyToSubmit(machine);
-      const take = machine.takes[currentStep(machine)];
-      // An Apollo step restored on its own, with enough speech, carries on to the next step instead.
-      if (snapshot.restoredOffer && (ready || !take?.enough)) {
-        return html`${ready ? button('submit-button restore-upload-button', t('restoreUpload'), actions.submit, { primary: true }) : nothing}
-        ${button('retake-button discard-button', t('discard'), actions.reset, { primary: !ready })}`;
-      }
-      // The quality warning carries this take's choices (retake, or go on anyway).
-      if (qualityWarningShown(ctx)) return nothing;
-      const canContinue = !phaseOf(ctx, 'recorded').final;
-      return html`${canContinue ? button('continue-button', t('continueRecording'), actions.continue, { primary: true }) : nothing}
-      ${button('retake-button', t('retake'), () => actions.retake())}
-      ${!ready && hasNextStep(machine)
-        ? button('next-button', t('next'), actions.next, { primary: !!take?.enough, disabled: !take?.enough })
-        : button('submit-button', t('submit'), actions.submit, { primary: ready, disabled: !ready })}`;
-    },
+    body: (ctx) => ctx.takeViews?.recordedView.body(ctx) ?? nothing,
+    controls: (ctx) => ctx.takeViews?.recordedView.controls(ctx) ?? nothing,
   },
   uploading: {
     body: ({ snapshot: { upload, machine }, t }) =>
@@ -297,7 +141,7 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
       const phase = phaseOf(ctx, 'error');
       switch (phase.retry) {
         case 'record':
-          return html`${renderDeviceSelect({ t, inputs: ctx.preflight.inputs, selected: ctx.preflight.selectedDevice, onSelect: ctx.preflight.onSelectDevice })}
+          return html`${renderDeviceSelect(ctx)}
           ${button('record-button', phase.error.code === ERROR_CODES.modelError ? t('recordAgain') : t('tryAgain'), actions.start, { primary: true })}`;
         case 'submit':
           return html`${button('submit-button', t('tryAgain'), actions.submit, { primary: true, disabled: !readyToSubmit(snapshot.machine) })}

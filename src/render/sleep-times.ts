@@ -1,5 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 
+export { toThymiaLocalTime } from '../flow/local-time.js';
+
 export type SleepTimesMessage = 'sleepTimeLabel' | 'wakeTimeLabel' | 'sleepOptionalHint';
 
 export interface SleepTimesOptions {
@@ -31,16 +33,6 @@ export function renderSleepTimes({ t, sleepTime, wakeTime, onSleepTime, onWakeTi
       <input type="datetime-local" part="wake-time" step="60" min=${sleepTime} max=${max ?? ''} .value=${wakeTime} @change=${(event: Event) => onWakeTime(value(event))} />
     </label>
   </fieldset>`;
-}
-
-/**
- * A `datetime-local` value in thymia's format (ISO 8601, seconds, no time
- * zone: `2026-11-22T23:30:00`), or undefined when empty or malformed.
- */
-export function toThymiaLocalTime(value: string): string | undefined {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?(?:\.\d+)?$/.exec(value.trim());
-  if (!match) return undefined;
-  return `${match[1]}T${match[2]}${match[3] ?? ':00'}`;
 }
 
 /** Now as a `datetime-local` value (local wall-clock, minutes), for `max`. */

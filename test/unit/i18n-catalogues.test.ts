@@ -105,11 +105,12 @@ describe('message catalogues', () => {
 describe('catalogue loading', () => {
   it('has the first screen in English at once, and the rest of English as one more module', async () => {
     // Everything a Helios page shows before Record (and every element error) is in the first part.
-    for (const id of ['instructionsHelios', 'record', 'stop', 'speechProgress', 'consentText', 'mic-permission-denied', 'upload-failed'] as const) {
+    for (const id of ['instructionsHelios', 'record', 'stop', 'speechProgress', 'insecureContext', 'mic-permission-denied', 'upload-failed'] as const) {
       expect(englishFirstPart[id], id).to.equal(en[id]);
     }
-    // Results and Apollo are not: they come with the whole catalogue.
+    // Results, Apollo and consent are not: they come with the whole catalogue.
     expect(englishFirstPart.resultsHeading).to.equal(undefined);
+    expect(englishFirstPart.consentText).to.equal(undefined);
     expect(englishFirstPart.apolloClinicianNotice).to.equal(undefined);
     const whole = await loadCatalogue('en');
     expect(whole).to.equal(en);

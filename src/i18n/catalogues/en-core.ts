@@ -1,9 +1,9 @@
 /**
- * English, first part: every string a Helios page can show before the
- * person presses Record and while they record (the prompt, the controls,
- * consent, sleep times, the microphone choice and check, and every element
- * error, so a `thymia-error` always has its message even when the rest of
- * the strings could not be fetched). It is the only text in the main
+ * English, first part: every string a plain Helios page can show before
+ * the person presses Record and while they record (the prompt, the
+ * controls, the microphone check, why a page cannot record, and every
+ * element error, so a `thymia-error` always has its message even when the
+ * rest of the strings could not be fetched). It is the only text in the main
  * bundle; `en-rest.ts` holds the rest and loads when Record is pressed or a
  * view needs it. `en.ts` joins the two.
  *
@@ -54,18 +54,8 @@ export const enCore = {
   'model-error': 'Your recording could not be analysed. Please record again.',
   'data-deleted': 'These results are no longer available. They may have been deleted as agreed.',
   'storage-failed': 'Your recording could not be saved on this device; please do not close this page until it is sent.',
-  // Consent before the microphone (require-consent).
-  consentTitle: 'Before you start',
-  consentText:
-    'When you press Record, your voice is recorded for a short time. The recording is sent to thymia, which processes it for the site you are on, to estimate wellbeing indicators or for the clinical assessment this site uses. You can stop at any time.',
-  consentCheckbox: 'I agree to my voice being recorded and sent to thymia for this purpose.',
-  // Sleep times (ask-sleep).
-  sleepOptionalHint: 'Your last night’s sleep (optional — it makes the results more accurate)',
-  sleepTimeLabel: 'Fell asleep',
-  wakeTimeLabel: 'Woke up',
   // Microphone check and choice.
   micSilent: "We can't hear anything from your microphone. Check it is not muted, or choose another microphone.",
-  deviceSelectLabel: 'Microphone',
   // What rules recording out before the person tries (self-diagnosis).
   insecureContext:
     'The browser allows the microphone only on secure (https) pages, and this page is not one. Please let the site know.',

@@ -1,14 +1,27 @@
 /**
- * English, second part: what shows only after the first screen — reviewing
- * a take, upload and processing, thymia's model errors, every result view
- * (Helios, Apollo, calls, questionnaires), the Apollo steps and passage, a
- * recording restored from an earlier page, quality advice and following a
- * call. Loaded with import() when Record is pressed, when the protocol or a
- * restored take needs it, or when a string is missing from `en-core.ts`.
+ * English, second part: what a plain Helios page does not show before
+ * Record — consent, sleep times and the microphone choice (loaded with
+ * their views on pages that ask for them), reviewing a take, upload and
+ * processing, thymia's model errors, every result view (Helios, Apollo,
+ * calls, questionnaires), the Apollo steps and passage, a recording
+ * restored from an earlier page, quality advice and following a call.
+ * Loaded with import() when Record is pressed, when the page or protocol
+ * needs it, or when a string is missing from `en-core.ts`.
  *
  * Existing strings are kept byte for byte: tests and hosts' docs quote them.
  */
 export const enRest = {
+  // Consent before the microphone (require-consent).
+  consentTitle: 'Before you start',
+  consentText:
+    'When you press Record, your voice is recorded for a short time. The recording is sent to thymia, which processes it for the site you are on, to estimate wellbeing indicators or for the clinical assessment this site uses. You can stop at any time.',
+  consentCheckbox: 'I agree to my voice being recorded and sent to thymia for this purpose.',
+  // Sleep times (ask-sleep).
+  sleepOptionalHint: 'Your last night’s sleep (optional — it makes the results more accurate)',
+  sleepTimeLabel: 'Fell asleep',
+  wakeTimeLabel: 'Woke up',
+  // Microphone choice (more than one input).
+  deviceSelectLabel: 'Microphone',
   // thymia errorCode → neutral, actionable advice (never thymia's errorReason).
   ERR_RECORDING_TOO_SHORT:
     'We did not hear quite enough speech. Please record again and keep talking a little longer.',

@@ -1,26 +1,27 @@
 /**
- * Loads the protocol views (results, Apollo steps, hand-offs) on demand and
- * adopts their stylesheet into the host's shadow root when they arrive.
+ * Loads a module of views on demand (results, Apollo steps, consent…) and
+ * adopts its stylesheet into the host's shadow root when it arrives, so the
+ * main bundle carries neither the views nor their styles.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 import { LazyModule } from '../lazy-module.js';
-import type { ProtocolViews } from './recording-panel.js';
 
 type ViewsHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
 
-export class ProtocolViewsController implements ReactiveController {
+export class LazyViewsController<Views extends { readonly styles: CSSResult }> implements ReactiveController {
   readonly #host: ViewsHost;
-  readonly #module = new LazyModule<ProtocolViews>(() => import('./protocol-views.js'));
+  readonly #module: LazyModule<Views>;
   /** Whether the host needs the views now (checked before each render). */
   readonly #needed: () => boolean;
 
-  constructor(host: ViewsHost, needed: () => boolean) {
+  constructor(host: ViewsHost, load: () => Promise<Views>, needed: () => boolean) {
     this.#host = host;
+    this.#module = new LazyModule(load);
     this.#needed = needed;
     host.addController(this);
   }
 
-  get value(): ProtocolViews | undefined {
+  get value(): Views | undefined {
     return this.#module.value;
   }
 
@@ -39,7 +40,7 @@ export class ProtocolViewsController implements ReactiveController {
       this.#module.load().then((views) => {
         // Adopted next to the base sheet: constructable stylesheets keep strict CSPs happy.
         const root = this.#host.renderRoot;
-        const sheet = views.protocolStyles.styleSheet;
+        const sheet = views.styles.styleSheet;
         if (root instanceof ShadowRoot && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
         this.#host.requestUpdate();
       })

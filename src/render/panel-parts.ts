@@ -1,0 +1,134 @@
+/**
+ * What the panel's views share: the context every view renders from, the
+ * button and speech meter they draw, and the Apollo review of both takes.
+ * Both the main panel (recording-panel.ts) and the on-demand take views
+ * (take-views.ts) build on it, so neither imports the other.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { AudioInput } from '../capture/devices.js';
+import type { FlowSnapshot } from '../flow/flow-controller.js';
+import type { Translate } from '../i18n/messages.js';
+import { readyToSubmit, type Phase, type RecordingName } from '../state/machine.js';
+import type { ActivityMode } from './activity-handoff.js';
+import type * as ProtocolViewsModule from './protocol-views.js';
+import type { ResultsMode } from './results-mode.js';
+import { styleProperties } from './style-properties.js';
+
+export type ProtocolViews = typeof ProtocolViewsModule;
+
+/** What the person can ask for; the element routes each to the flow. */
+export interface PanelActions {
+  readonly start: () => void;
+  readonly stop: () => void;
+  readonly submit: () => void;
+  readonly reset: () => void;
+  readonly next: () => void;
+  readonly continue: () => void;
+  readonly retake: (step?: RecordingName) => void;
+  readonly retryPoll: () => void;
+}
+
+/** The capture's live readings while recording. */
+export interface LiveReadings {
+  readonly elapsedSeconds: number;
+  readonly speechSeconds: number;
+  /** 0 … 1. */
+  readonly level: number;
+}
+
+export interface PanelContext {
+  readonly snapshot: FlowSnapshot;
+  readonly live: LiveReadings;
+  readonly t: Translate;
+  readonly lang: string;
+  readonly model: string;
+  readonly minSpeechSeconds: number;
+  readonly maxSeconds: number;
+  readonly following: boolean;
+  readonly activityMode: ActivityMode;
+  readonly hostMode: ResultsMode | undefined;
+  readonly isSent: (step: RecordingName) => boolean;
+  readonly actions: PanelActions;
+  /** Apollo steps, results and hand-offs: loaded on demand, absent on a Helios page until needed. */
+  readonly views: ProtocolViews | undefined;
+  /** Consent, sleep times, microphone choice, the recorded take: loaded when one is wanted. */
+  readonly takeViews: TakeViews | undefined;
+  readonly preflight: PreflightView;
+}
+
+/** Before recording: consent, sleep times and the microphone choice. */
+export interface PreflightView {
+  readonly requireConsent: boolean;
+  readonly consentAccepted: boolean;
+  /** Shown when the page puts nothing in slot `consent`. */
+  readonly defaultConsentText: string;
+  readonly onConsent: (accepted: boolean) => void;
+  readonly askSleep: boolean;
+  readonly sleepInput: string;
+  readonly wakeInput: string;
+  readonly onSleep: (value: string) => void;
+  readonly onWake: (value: string) => void;
+  readonly inputs: readonly AudioInput[];
+  readonly selectedDevice: string | undefined;
+  readonly onSelectDevice: (deviceId: string) => void;
+}
+
+/**
+ * The on-demand take views (take-views.ts), as the panel calls them:
+ * consent and sleep times before the first take, the microphone choice,
+ * and the whole `recorded` phase (review, quality warning, restore offer).
+ */
+export interface TakeViews {
+  readonly renderPreflight: (ctx: PanelContext) => Part;
+  readonly renderDeviceChoice: (ctx: PanelContext) => Part;
+  readonly recordedView: PhaseView;
+}
+
+export type Part = TemplateResult | typeof nothing;
+export interface PhaseView {
+  readonly body: (ctx: PanelContext) => Part;
+  readonly controls: (ctx: PanelContext) => Part;
+}
+type PhaseOf<Name extends Phase['name']> = Extract<Phase, { name: Name }>;
+
+export function phaseOf<Name extends Phase['name']>(ctx: PanelContext, _name: Name): PhaseOf<Name> {
+  return ctx.snapshot.machine.phase as PhaseOf<Name>;
+}
+
+/** Apollo: both takes listed, each retakeable, once both are in (and after a failed upload). */
+export function renderReview(ctx: PanelContext): Part {
+  const { machine } = ctx.snapshot;
+  if (machine.steps.length < 2 || !readyToSubmit(machine) || !ctx.views) return nothing;
+  const takes = machine.steps.map((step) => ({ step, take: machine.takes[step]!, sent: ctx.isSent(step) }));
+  return ctx.views.renderTakesReview(takes, ctx.t, (step) => ctx.actions.retake(step));
+}
+
+export function speechMeter({ t, minSpeechSeconds: min }: PanelContext, speechSeconds: number): TemplateResult {
+  const ratio = min > 0 ? Math.min(1, speechSeconds / min) : 1;
+  const remaining = Math.max(0, Math.ceil(min - speechSeconds));
+  const progress = t('speechProgress', { speech: Math.floor(speechSeconds), min });
+  return html`
+    <span
+      part="speech-meter"
+      role="progressbar"
+      aria-label=${progress}
+      aria-valuemin="0"
+      aria-valuemax=${min}
+      aria-valuenow=${Math.min(min, Math.floor(speechSeconds))}
+      data-speech-seconds=${speechSeconds.toFixed(1)}
+      ><span class="meter-fill" ${styleProperties({ '--value': String(ratio) })}></span
+    ></span>
+    <p class="hint">${progress} — ${remaining > 0 ? t('speechNeedMore', { remaining }) : t('speechEnough')}</p>
+  `;
+}
+
+export function button(part: string, label: string, onClick: () => void, options: { primary?: boolean; disabled?: boolean } = {}): TemplateResult {
+  return html`<button type="button" part=${part} class=${options.primary ? 'primary' : ''} ?disabled=${options.disabled ?? false} @click=${onClick}>
+    ${label}
+  </button>`;
+}
+
+/** The microphone choice, once there is more than one input (and its view has loaded). */
+export function renderDeviceSelect(ctx: PanelContext): Part {
+  return ctx.takeViews?.renderDeviceChoice(ctx) ?? nothing;
+}
