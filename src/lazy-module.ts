@@ -1,3 +1,5 @@
+const RETRY_AFTER_MS = 5000;
+
 /**
  * A module loaded with dynamic `import()` on first need. `value` is there
  * once it has arrived; `pending` lets `updateComplete` wait for it, so a
@@ -7,6 +9,7 @@ export class LazyModule<Module> {
   readonly #load: () => Promise<Module>;
   #value: Module | undefined;
   #pending: Promise<Module> | undefined;
+  #failed: { readonly at: number; readonly promise: Promise<Module> } | undefined;
 
   constructor(load: () => Promise<Module>) {
     this.#load = load;
@@ -21,8 +24,24 @@ export class LazyModule<Module> {
     return this.#pending;
   }
 
+  /**
+   * Loads once. A failed load (offline, a blocked chunk) is tried again by
+   * a call after `RETRY_AFTER_MS`; calls before that (every render, while
+   * offline) get the same failure without another request.
+   */
   load(): Promise<Module> {
-    this.#pending ??= this.#load().then((module) => (this.#value = module));
+    if (this.#failed && performance.now() - this.#failed.at < RETRY_AFTER_MS) return this.#failed.promise;
+    if (!this.#pending) {
+      const pending: Promise<Module> = this.#load().then(
+        (module) => (this.#value = module),
+        (error: unknown) => {
+          this.#pending = undefined;
+          this.#failed = { at: performance.now(), promise: pending };
+          throw error;
+        },
+      );
+      this.#pending = pending;
+    }
     return this.#pending;
   }
 }

@@ -28,6 +28,7 @@ import { PersistenceController } from '../storage/persistence-controller.js';
 import type { QualityIssue, QualityReport } from '../capture/quality.js';
 import type { RecoverableRecording } from '../storage/restore.js';
 import type { DeliveryContext, DeliveryRecord, JobResult } from './delivery.js';
+import { LazyModule } from '../lazy-module.js';
 import type { FlowOptions, FlowSettings, UploadProgress } from './flow-types.js';
 
 export type { FlowOptions, FlowSettings, UploadProgress } from './flow-types.js';
@@ -61,7 +62,8 @@ const UNAVAILABLE_MESSAGES: Readonly<Record<string, MessageKey>> = {
 };
 
 /** Upload, session and polling (with zod and the adapters) load the first time they are needed. */
-const loadDelivery = () => import('./delivery.js');
+const delivery = new LazyModule(() => import('./delivery.js'));
+const loadDelivery = () => delivery.load();
 
 const freshRecord = (): DeliveryRecord => ({
   upload: { loaded: 0, total: 0, retrying: false },
@@ -402,6 +404,8 @@ export class FlowController implements ReactiveController {
    * while it loads cancels what was to follow) and runs `step` with it.
    */
   async #deliver(step: (delivery: typeof import('./delivery.js'), ctx: DeliveryContext) => Promise<void>): Promise<void> {
+    // Usually prefetched while the person spoke: start at once, in this task.
+    if (delivery.value) return step(delivery.value, this.#deliveryContext);
     const state = this.state;
     const loaded = await this.#run(() => loadDelivery());
     if (!loaded) return;

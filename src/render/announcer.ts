@@ -78,6 +78,8 @@ export class Announcer implements ReactiveController {
   hostUpdate(): void {
     const next = this.#read();
     const sentence = announcementFor(this.#previous, next, this.#t());
+    // An empty sentence is a string still on its way (the rest of English): compare again on the render its arrival asks for.
+    if (sentence === '') return;
     this.#previous = next;
     // The same sentence twice in a row (a second recording) is changed slightly, or it would not be read again.
     if (sentence) this.#text = sentence === this.#text.trimEnd() ? `${sentence}\u00a0` : sentence;

@@ -31,7 +31,8 @@ export class LazyViewsController<Views extends { readonly styles: CSSResult }> i
   }
 
   hostUpdate(): void {
-    if (this.#needed()) void this.load();
+    // Offline: the next render asks again (LazyModule spaces out the retries).
+    if (this.#needed()) void this.load().catch(() => undefined);
   }
 
   load(): Promise<unknown> {

@@ -12,7 +12,13 @@ import { recorderStyles } from '../../src/styles.js';
 class AnnouncerHost extends LitElement {
   static override styles = [recorderStyles];
   reading: AnnouncerReading = { state: 'idle', enough: false, take: undefined, model: 'helios', following: false };
-  readonly language = new LanguageController(this, () => this.lang || 'en');
+  // As the element does: the rest of English is fetched once the first screen is left behind.
+  readonly language = new LanguageController(
+    this,
+    () => this.lang || 'en',
+    () => ({}),
+    () => this.reading.state !== 'idle' || this.reading.model === 'apollo' || this.reading.following,
+  );
   readonly announcer = new Announcer(this, () => this.reading, () => this.language.t);
   protected override async getUpdateComplete(): Promise<boolean> {
     await this.language.settled();

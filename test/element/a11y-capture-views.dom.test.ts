@@ -11,6 +11,7 @@ import { renderConsentPanel } from '../../src/render/consent-panel.js';
 import { renderDeviceSelect } from '../../src/render/device-select.js';
 import { renderQualityWarning } from '../../src/render/quality-warning.js';
 import { renderSleepTimes } from '../../src/render/sleep-times.js';
+import { preflightStyles } from '../../src/render/preflight-styles.js';
 import { recorderStyles } from '../../src/styles.js';
 import { expectAccessible, printAxeSummary } from '../helpers/a11y.js';
 
@@ -34,7 +35,8 @@ const TEXT: Record<string, string> = {
 const t = (id: string) => TEXT[id] ?? id;
 
 class ViewHost extends LitElement {
-  static override styles = [recorderStyles];
+  // The element's sheet, then the one it adopts when these views load.
+  static override styles = [recorderStyles, preflightStyles];
   view: () => unknown = () => html``;
   override render() {
     return this.view();

@@ -71,8 +71,7 @@ describe('fault injection: upload', () => {
     goOffline();
     button(el, 'submit-button').click();
     await waitForState(el, 'uploading');
-    await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.include('Connection lost — retrying…');
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('Connection lost — retrying…'), 'the offline notice', { timeout: 2000 });
     await sleep(800);
     expect(el.state).to.equal('uploading');
     expect((await inspectRun(session.id)).uploadRequests, 'no attempt while offline').to.equal(0);

@@ -107,6 +107,8 @@ const STATES: readonly StateCase[] = [
       await seedRecording(key, 'moodQuestion', 'apollo', { speechSeconds: 25 });
       const el = await mountIn(tag, { model: 'apollo', 'session-url': '/api/session', 'storage-key': key });
       await waitForState(el, 'recorded', 10_000);
+      // The restored take is offered once its view has loaded.
+      await el.updateComplete;
       button(el, 'next-button').click();
       await waitForState(el, 'idle');
       await el.updateComplete;
