@@ -114,7 +114,7 @@ export function editorData(manifest, pkg, shapesOf) {
     contributions: {
       html: {
         elements: elements.map(({ declaration, shapes }) => {
-          const fields = (declaration.members ?? []).filter((member) => member.kind === 'field' && !member.static && member.privacy === undefined);
+          const fields = (declaration.members ?? []).filter((member) => member.kind === 'field' && !member.static && (member.privacy ?? 'public') === 'public');
           return {
             name: declaration.tagName,
             description: describe(declaration),
