@@ -11,7 +11,10 @@
  *    (fetch + parse + evaluate, element defined) and first render, with and
  *    without 4× CPU throttling; also loads the bundle a second time and
  *    counts CSP violations.
- * 3. The speech count against Silero VAD on recordings of real people
+ * 3. Recording (scripts/bench/flow.mjs): upload bytes per minute, main-thread
+ *    share, long tasks and heap growth over a 60 s take; Stop → PUT, upload →
+ *    first status and result → `thymia-result` latencies with auto-submit.
+ * 4. The speech count against Silero VAD on recordings of real people
  *    (scripts/vad/bench-vad.mjs; its fixtures come from scripts/vad/make-fixtures.sh).
  *
  * Ends with one `name value unit [(budget …)]` line per figure, also written
@@ -19,7 +22,9 @@
  *
  * Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_RUNS (default 15),
  * BENCH_NO_BROWSER=1 to skip the browser parts, BENCH_REBUILD=1 to force a build,
- * BENCH_NO_VAD=1 to skip the speech count (see bench-vad.mjs for its own settings).
+ * BENCH_NO_VAD=1 to skip the speech count (see bench-vad.mjs for its own settings),
+ * BENCH_NO_FLOW=1 to skip the recording figures, BENCH_RECORD_SECONDS (default 60)
+ * for the long take, BENCH_LATENCY_RUNS (default 5) for the short ones.
  */
 import { firstLoad } from './bench/first-load.mjs';
 import { spawnSync } from 'node:child_process';
@@ -78,12 +83,15 @@ if (stale) {
 
 // ── 2. Sizes ─────────────────────────────────────────────────────────────
 
+// What loads before Record: the entry and the chunks it imports statically, each compressed on its own (as served).
+const firstLoadFiles = firstLoad(bundle).initial.map(({ file }) => join(dirname(bundle), file));
+const sum = (measure) => firstLoadFiles.reduce((total, file) => total + measure(readFileSync(file)), 0);
 const code = readFileSync(bundle);
 const sizes = {
-  raw: code.length,
-  gzip6: gzipSync(code, { level: 6 }).length,
-  gzip9: gzipSync(code, { level: 9 }).length,
-  brotli: brotliCompressSync(code, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: code.length } }).length,
+  raw: sum((bytes) => bytes.length),
+  gzip6: sum((bytes) => gzipSync(bytes, { level: 6 }).length),
+  gzip9: sum((bytes) => gzipSync(bytes, { level: 9 }).length),
+  brotli: sum((bytes) => brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length),
 };
 const over = sizes.gzip9 - BUDGET_GZIP;
 figure('bundle.raw', sizes.raw, 'bytes');
@@ -97,7 +105,7 @@ figure('first-load.files', load.initial.length, 'files');
 figure('on-demand.gzip9', load.laterTotal.gzip, 'bytes');
 for (const chunk of load.later) figure(`on-demand.${chunk.file.replace(/^thymia-recorder-|-[\w-]{8}\.js$/g, '')}.gzip9`, chunk.gzip, 'bytes');
 
-console.log(`\nBundle: ${relative(root, bundle)} (built ${new Date(statSync(bundle).mtimeMs).toISOString()})\n`);
+console.log(`\nFirst load: ${firstLoadFiles.map((file) => relative(root, file)).join(" + ")} (built ${new Date(statSync(bundle).mtimeMs).toISOString()})\n`);
 table(
   ['measure', 'bytes', 'KiB', 'vs 20 KiB gzip budget'],
   [
@@ -109,8 +117,9 @@ table(
 );
 
 /** Approximate share of the minified bundle per package / src folder, from the source map. */
-function breakdown() {
-  const mapPath = `${bundle}.map`;
+function breakdown(file) {
+  const code = readFileSync(file);
+  const mapPath = `${file}.map`;
   if (!existsSync(mapPath)) return undefined;
   const map = JSON.parse(readFileSync(mapPath, 'utf8'));
   const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -165,7 +174,15 @@ function breakdown() {
     .sort((a, b) => b.raw - a.raw);
 }
 
-const parts = breakdown();
+// One table over every first-load file (the core chunk holds nearly all of it).
+const byPart = new Map();
+for (const file of firstLoadFiles) {
+  for (const part of breakdown(file) ?? []) {
+    const seen = byPart.get(part.name) ?? { name: part.name, raw: 0, gzip: 0 };
+    byPart.set(part.name, { name: part.name, raw: seen.raw + part.raw, gzip: seen.gzip + part.gzip });
+  }
+}
+const parts = byPart.size ? [...byPart.values()].sort((a, b) => b.raw - a.raw) : undefined;
 if (parts) {
   console.log('\nWhere the bytes come from (source-map attribution; gzip of each part alone, so the column sums to more than the whole):\n');
   table(
@@ -297,6 +314,15 @@ async function browserFigures() {
 }
 
 await browserFigures();
+
+// The recording figures run before the speech count, with no other browser busy (main-thread share).
+if (process.env.BENCH_NO_BROWSER !== '1' && process.env.BENCH_NO_FLOW !== '1') {
+  const chromium = await loadPlaywright();
+  if (chromium && existsSync(chromiumPath)) {
+    const { flowBench } = await import('./bench/flow.mjs');
+    await flowBench({ root, chromium, chromiumPath, figure, table });
+  }
+}
 
 let vad;
 if (process.env.BENCH_NO_BROWSER !== '1') {
