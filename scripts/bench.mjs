@@ -2,7 +2,8 @@
 /**
  * `npm run bench` — prints figures, asserts nothing.
  *
- * 1. Size of dist/thymia-recorder.js (`npm run build` first if it is missing
+ * 1. Size of dist/thymia-recorder.js (built first with
+ *    `flock /tmp/thymia-recorder-build.lock npx vite build` if it is missing
  *    or older than the sources): raw, gzip (levels 6 and 9), brotli (quality 11), against
  *    the 20 KiB gzip budget, plus an approximate split by package / folder
  *    read from the source map.
@@ -11,22 +12,42 @@
  *    (fetch + parse + evaluate, element defined) and first render, with and
  *    without 4× CPU throttling; also loads the bundle a second time and
  *    counts CSP violations.
- * 3. Recording (scripts/bench/flow.mjs): upload bytes per minute, main-thread
- *    share, long tasks and heap growth over a 60 s take; Stop → PUT, upload →
- *    first status and result → `thymia-result` latencies with auto-submit.
- * 4. The speech count against Silero VAD on recordings of real people
+ * 3. Recording in Chromium (scripts/bench/flow.mjs, against the bench's own
+ *    upload and status server, scripts/bench/bench-server.mjs), in this order:
+ *    - navigation start → Record enabled at 4× CPU (cold loads);
+ *    - one long take (3 min): over its first 60 s, with no other browser of
+ *      the bench running, the main-thread share (CDP TaskDuration / wall) and
+ *      long tasks; its JS heap growth over the whole take against its encoded size;
+ *    - latency with `auto-submit` (takes of ~11–13 s, two recording side by
+ *      side but never two between Stop and result): Stop → first upload byte,
+ *      upload end → first status request, result on the server → `thymia-result`;
+ *      meanwhile a CPU profile and a trace of the long take (a diagnostic table:
+ *      where the main thread's time goes while recording).
+ * 4. Side by side, as none of them depends on the machine's load: the rest of
+ *    the long take (heap), upload bytes per minute per engine
+ *    (scripts/bench/engines.mjs: Chromium, Firefox ESR, WebKitGTK, default
+ *    64 kb/s; `n/a` and the reason for an engine that cannot be driven), and
+ *    the speech count against Silero VAD on recordings of real people
  *    (scripts/vad/bench-vad.mjs; its fixtures come from scripts/vad/make-fixtures.sh).
  *
  * Ends with one `name value unit [(budget …)]` line per figure, also written
- * to bench/results.json.
+ * to bench/results.json, and `bench.time`: under 5 minutes on 2 cores (about 285 s
+ * here; the phases' lengths are printed before the figures).
  *
  * Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_RUNS (default 15),
  * BENCH_NO_BROWSER=1 to skip the browser parts, BENCH_REBUILD=1 to force a build,
  * BENCH_NO_VAD=1 to skip the speech count (see bench-vad.mjs for its own settings),
- * BENCH_NO_FLOW=1 to skip the recording figures, BENCH_RECORD_SECONDS (default 60)
- * for the long take, BENCH_LATENCY_RUNS (default 5) for the short ones.
+ * BENCH_NO_FLOW=1 to skip the Chromium recording figures (3.), BENCH_NO_ENGINES=1
+ * to skip bytes per minute per engine, BENCH_ENGINES=chromium,firefox,webkit
+ * (a subset), BENCH_QUICK=1 for a quick pass (30 s heap take, 15 s main-thread
+ * window, 10 s engine takes: the same figure names, shorter measurements).
+ * Lengths: BENCH_HEAP_SECONDS (default 180), BENCH_MAIN_THREAD_SECONDS (60),
+ * BENCH_PROFILE_SECONDS (10), BENCH_ENGINE_SECONDS (25), BENCH_LATENCY_RUNS (5),
+ * BENCH_LATENCY_OVERLAP (takes recording at once, default 2), BENCH_INTERACTIVE_RUNS (5).
  */
+import { startBenchServer } from './bench/bench-server.mjs';
 import { firstLoad } from './bench/first-load.mjs';
+import { benchPages } from './bench/pages.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -43,8 +64,10 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const startedAt = performance.now();
 /** Every figure, for the closing `name value unit` lines and bench/results.json. */
 const figures = [];
-function figure(name, value, unit, budget) {
-  figures.push({ name, value: Number.isFinite(value) ? Number(value.toFixed(value >= 100 ? 0 : 3)) : null, unit, ...(budget ? { budget } : {}) });
+/** `value`: a number (null when not finite: printed `n/a`) or a string (e.g. a MIME type); `note`: why n/a. */
+function figure(name, value, unit, budget, note) {
+  const shown = typeof value === 'string' ? value : Number.isFinite(value) ? Number(value.toFixed(value >= 100 ? 0 : 3)) : null;
+  figures.push({ name, value: shown, unit, ...(budget ? { budget } : {}), ...(note ? { note } : {}) });
 }
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;
@@ -69,15 +92,13 @@ function newestMtime(path) {
 const inputs = ['src', 'vite.config.ts', 'package.json'].map((path) => join(root, path)).filter(existsSync);
 const stale = !existsSync(bundle) || process.env.BENCH_REBUILD === '1' || Math.max(...inputs.map(newestMtime)) > statSync(bundle).mtimeMs;
 if (stale) {
-  console.log('dist/thymia-recorder.js is missing or older than its sources: npm run build…');
-  const buildStarted = Date.now();
-  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0 && existsSync(bundle) && statSync(bundle).mtimeMs >= buildStarted) {
-    // vite wrote the bundle; a later step (declarations, manifest) failed. The figures are about the bundle.
-    console.log('(npm run build failed after vite wrote the bundle: measuring that bundle.)');
-  } else if (result.status !== 0) {
-    console.error('npm run build failed; no figures.');
-    process.exit(result.status ?? 1);
+  // Only the bundle: `npm run build` would also rewrite custom-elements.json and the editor data.
+  // The lock keeps two builds (another bench, another engineer) from writing dist/ at once.
+  console.log('dist/thymia-recorder.js is missing or older than its sources: npx vite build…');
+  const result = spawnSync('flock', ['/tmp/thymia-recorder-build.lock', 'npx', 'vite', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0 || !existsSync(bundle)) {
+    console.error('vite build failed; no figures.');
+    process.exit(result.status || 1);
   }
 }
 
@@ -315,27 +336,72 @@ async function browserFigures() {
 
 await browserFigures();
 
-// The recording figures run before the speech count, with no other browser busy (main-thread share).
-if (process.env.BENCH_NO_BROWSER !== '1' && process.env.BENCH_NO_FLOW !== '1') {
-  const chromium = await loadPlaywright();
-  if (chromium && existsSync(chromiumPath)) {
-    const { flowBench } = await import('./bench/flow.mjs');
-    await flowBench({ root, chromium, chromiumPath, figure, table });
-  }
-}
+// ── 4. Recording, upload per engine, speech count ───────────────────────
 
-let vad;
-if (process.env.BENCH_NO_BROWSER !== '1') {
-  const chromium = await loadPlaywright();
-  if (chromium && existsSync(chromiumPath)) {
-    const { vadBench } = await import('./vad/bench-vad.mjs');
-    vad = await vadBench({ root, chromium, chromiumPath, figure, table });
+const browsersWanted = process.env.BENCH_NO_BROWSER !== '1';
+const chromium = browsersWanted ? await loadPlaywright() : undefined;
+const haveChromium = !!chromium && existsSync(chromiumPath);
+const flowWanted = browsersWanted && process.env.BENCH_NO_FLOW !== '1';
+const enginesWanted = browsersWanted && process.env.BENCH_NO_ENGINES !== '1';
+const speechWav = join(root, 'test', 'fixtures', 'speech.wav');
+if (flowWanted && !haveChromium) console.log(`\n(No recording figures: ${chromium ? `${chromiumPath} not found` : 'playwright-core not installed'}.)`);
+if (flowWanted && haveChromium && !existsSync(speechWav)) console.log('\n(No recording figures: test/fixtures/speech.wav missing; bash scripts/make-fixtures.sh makes it.)');
+const flowRuns = flowWanted && haveChromium && existsSync(speechWav);
+
+const server = flowRuns || enginesWanted ? await startBenchServer(root, benchPages()) : undefined;
+const context = { root, chromium, chromiumPath, server, figure };
+const flowRows = [];
+/** How long each part took, printed before the figures (what to shorten when the bench grows). */
+const phases = [];
+const timed = async (name, work) => {
+  const started = performance.now();
+  try {
+    return await work;
+  } finally {
+    phases.push(`${name} ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
+};
+phases.push(`sizes and loads ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
+let long;
+let profiled;
+let vad;
+try {
+  if (flowRuns) {
+    const flow = await import('./bench/flow.mjs');
+    flowRows.push(...(await timed('interactive', flow.interactive(context))));
+    // From here until `startLongTake` resolves, no other browser of the bench runs: the main-thread window.
+    long = await timed('main-thread window', flow.startLongTake(context));
+    flowRows.push(...long.rows);
+    // The profile runs while the latency takes record; their Stops wait until it is done.
+    const profiling = long.profile();
+    flowRows.push(...(await timed('latency (and profile)', flow.latency({ ...context, quietAfter: profiling }))));
+    profiled = await profiling;
+  }
+  // None of these depends on the machine's load (bytes, heap; the speech count checks its own audio clock).
+  // The engines' pages do not render (see engines.mjs), so they take little from the speech count.
+  const sideBySide = performance.now();
+  const [vadRows, heapRows, engines] = await Promise.all([
+    haveChromium ? timed('speech count', import('./vad/bench-vad.mjs').then(({ vadBench }) => vadBench({ root, chromium, chromiumPath, figure, table }))) : undefined,
+    long ? timed('rest of the long take', long.finish()) : [],
+    enginesWanted ? timed('engines', import('./bench/engines.mjs').then(({ enginesBench }) => enginesBench(context))) : undefined,
+  ]);
+  phases.push(`side by side ${((performance.now() - sideBySide) / 1000).toFixed(0)} s`);
+  vad = vadRows;
+  flowRows.push(...heapRows);
+  if (flowRows.length) {
+    console.log(`\nRecording in Chromium (built element, fake microphone test/fixtures/speech.wav, bench upload/status server on loopback):\n`);
+    table(['figure', 'measured', 'budget'], flowRows);
+  }
+  if (profiled) (await import('./bench/flow.mjs')).printProfile(profiled, { root, server, table });
+  engines?.print(table);
+} finally {
+  await server?.close();
 }
 
 figure('bench.time', (performance.now() - startedAt) / 1000, 's');
+if (phases.length > 1) console.log(`\nPhases: ${phases.join(', ')}.`);
 console.log('\nFigures:\n');
-for (const { name, value, unit, budget } of figures) console.log(`${name} ${value ?? 'n/a'} ${unit}${budget ? ` (budget ${budget})` : ''}`);
+for (const { name, value, unit, budget, note } of figures) console.log(`${name} ${value ?? 'n/a'} ${unit}${budget ? ` (budget ${budget})` : ''}${note ? ` — ${note}` : ''}`);
 const resultsPath = join(root, 'bench', 'results.json');
 mkdirSync(dirname(resultsPath), { recursive: true });
 writeFileSync(resultsPath, `${JSON.stringify({ date: new Date().toISOString(), figures, ...(vad ? { vad } : {}) }, null, 2)}\n`);

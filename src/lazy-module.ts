@@ -44,4 +44,20 @@ export class LazyModule<Module> {
     }
     return this.#pending;
   }
+
+  /**
+   * `load()` for work no click will ask for again (offering back a kept
+   * recording on connect): a failure is tried again, spaced `RETRY_AFTER_MS`,
+   * up to `attempts` loads in all.
+   */
+  async loadPatiently(attempts = 3): Promise<Module> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.load();
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+      }
+    }
+  }
 }

@@ -63,6 +63,7 @@ const UNAVAILABLE_MESSAGES: Readonly<Record<string, MessageKey>> = {
 
 /** Upload, session and polling (with zod and the adapters) load the first time they are needed. */
 const delivery = new LazyModule(() => import('./delivery.js'));
+const restorePlan = new LazyModule(() => import('../state/restore-plan.js'));
 const loadDelivery = () => delivery.load();
 
 const freshRecord = (): DeliveryRecord => ({
@@ -364,7 +365,8 @@ export class FlowController implements ReactiveController {
   /** Offers back recordings an earlier page kept but never got uploaded (the plan's code loads only then). */
   async #restore(found: readonly RecoverableRecording[]): Promise<void> {
     if (this.state !== 'idle' || this.#takes.size) return;
-    const { planRestore } = await import('../state/restore-plan.js');
+    const { planRestore } = await restorePlan.loadPatiently().catch(() => ({ planRestore: undefined }));
+    if (!planRestore) return;
     // Recording began (or a restore landed) while the code loaded: this offer is stale.
     if (this.state !== 'idle' || this.#takes.size) return;
     const plan = planRestore(found, this.#settings.steps, this.#settings.minSpeechSeconds);
