@@ -14,6 +14,8 @@
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { thymiaDemoBackend } from './demo/backend/vite-plugin.js';
+import { bundleWorklet } from './scripts/build/bundle-worklet.mjs';
+import { tsForJs } from './scripts/build/ts-for-js.mjs';
 
 /** The entry's static import graph, found once per build: what every page loads before Record. */
 let firstLoadSet: Set<string> | undefined;
@@ -56,11 +58,41 @@ function minifyLitCss(): Plugin {
   };
 }
 
+/**
+ * The speech worklet: `dist/speech-worklet.js`, bundled on its own (no
+ * imports, see scripts/build/bundle-worklet.mjs) beside the chunk that loads
+ * it with `new URL('./speech-worklet.js', import.meta.url)`. In the demo's dev
+ * server, that URL is served from its TypeScript source.
+ */
+function speechWorklet(): Plugin {
+  return {
+    name: 'thymia-speech-worklet',
+    enforce: 'pre',
+    // Vite would resolve the literal to the .ts source and inline it as a data: URL (refused by strict
+    // CSPs); a non-literal is left for the browser, which finds the file emitted below.
+    transform(code, id) {
+      if (this.environment.mode !== 'build' || !id.endsWith('/src/capture/worklet-protocol.ts')) return undefined;
+      return { code: code.replace("new URL('./speech-worklet.js', import.meta.url)", "new URL(['.', 'speech-worklet.js'].join('/'), import.meta.url)"), map: null };
+    },
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        const [path, query] = (request.url ?? '').split('?');
+        const ts = tsForJs(server.config.root, path);
+        if (ts) request.url = query ? `${ts}?${query}` : ts;
+        next();
+      });
+    },
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'speech-worklet.js', source: await bundleWorklet() });
+    },
+  };
+}
+
 export default defineConfig({
   // Only VITE_-prefixed variables could ever reach client code; the API key is
   // read by the backend plugin from process.env and never from import.meta.env.
   envPrefix: 'VITE_',
-  plugins: [thymiaDemoBackend(), minifyLitCss()],
+  plugins: [thymiaDemoBackend(), minifyLitCss(), speechWorklet()],
   // A plain page, not a single-page app: unknown paths are 404s, not index.html.
   appType: 'mpa',
   server: {

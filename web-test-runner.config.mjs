@@ -12,6 +12,15 @@ import { createMockThymia, koaMiddleware } from './demo/backend/mock-thymia.js';
 import { s3Middleware, startS3 } from './scripts/s3/s3-fixture.mjs';
 import { webkitgtkLauncher } from './scripts/webkitgtk-launcher.mjs';
 import { cspTestPage } from './test/csp/csp-middleware.mjs';
+import { tsForJs } from './scripts/build/ts-for-js.mjs';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+/** The speech worklet is fetched by URL as `speech-worklet.js`: serve its TypeScript source (see ts-for-js.mjs). */
+async function workletSource(ctx, next) {
+  const ts = tsForJs(root, ctx.path);
+  if (ts) ctx.path = ts;
+  await next();
+}
 
 const fixture = (name) => fileURLToPath(new URL(`./test/fixtures/${name}`, import.meta.url));
 
@@ -68,7 +77,7 @@ export default {
   testsFinishTimeout: 600_000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   // The strict-CSP page (test/csp/) goes first: it logs the page's requests and adds CORS to its cross-origin upload.
-  middleware: [cspTestPage(mock), koaMiddleware(mock), ...(s3 ? [s3Middleware(s3)] : [])],
+  middleware: [workletSource, cspTestPage(mock), koaMiddleware(mock), ...(s3 ? [s3Middleware(s3)] : [])],
   testFramework: { config: { timeout: 60_000 } },
   groups: [
     { name: 'unit', files: 'test/unit/**/*.test.ts', browsers: [chromium()] },

@@ -85,7 +85,7 @@ export async function startBenchServer(root, pages) {
       return void res.writeHead(200, { ...noStore, 'Content-Type': type }).end(pages[path]);
     }
     // The entry and any chunk it loads, whatever the build splits it into.
-    if (/^\/thymia-recorder(-[\w-]+)?\.js$/.test(path) && existsSync(join(dist, path))) {
+    if (/^\/(thymia-recorder(-[\w-]+)?|speech-worklet)\.js$/.test(path) && existsSync(join(dist, path))) {
       return void res.writeHead(200, { ...noStore, 'Content-Type': 'text/javascript' }).end(readFileSync(join(dist, path)));
     }
     const upload = /^\/upload\/([\w-]+)$/.exec(path);

@@ -1,50 +1,55 @@
-import { SpeechFrames } from './speech-frames.js';
-import { VoiceActivityDetector, levelDb, type VadOptions } from './voice-activity.js';
+import { EMPTY_SNAPSHOT, SpeechAnalysis, type AnalysisSnapshot } from './speech-analysis.js';
+import type { VadOptions } from './voice-activity.js';
+import { SPEECH_PROCESSOR_NAME, type AnalysisMessage } from './worklet-protocol.js';
 
-export interface AnalyserReading {
-  /** 0 … 1, for the level meter. */
-  readonly level: number;
-  readonly speechSeconds: number;
-  readonly speaking: boolean;
-}
+/** Where the analysis runs: the audio thread, the page (no worklet could load), or nowhere (no audio graph). */
+export type AnalysisPlace = 'worklet' | 'page' | 'none';
 
-/** Samples per callback: ~85 ms at 48 kHz, ~12 short main-thread tasks a second. */
-const BUFFER_SIZE = 4096;
-/** −60 dBFS shows as an empty meter, −10 dBFS as a full one. */
-const METER_FLOOR_DB = -60;
-const METER_RANGE_DB = 50;
+/** Samples per ScriptProcessor callback (the page fallback): ~85 ms at 48 kHz. */
+const FALLBACK_BUFFER_SIZE = 4096;
+/** A final snapshot the worklet does not send within this long is taken as it stands. */
+const FLUSH_TIMEOUT_MS = 300;
 
 /**
  * Reads an AudioContext made inside the click handler (iOS only starts
  * audio within a user gesture) and attaches the microphone later.
  *
- * Hears every sample: a ScriptProcessorNode hands each block of the
- * microphone to the main thread as the audio clock delivers it, so the
- * speech count neither skips audio when the main thread is late nor stalls
- * in a background tab (timers there run once a second, animation frames not
- * at all). An AudioWorklet would need a module from a URL (a separate file,
- * or blob:/data:, which strict CSPs refuse).
+ * Hears every sample, in order, on the audio clock: the speech analysis
+ * runs in an AudioWorklet (the module `loadSpeechWorklet` started loading
+ * in the click), so the page's main thread only takes a snapshot ten times a
+ * second, and the count neither skips audio when the main thread is late nor
+ * stalls in a background tab. Where the worklet cannot load (an old
+ * browser, a CSP without `'self'` scripts, a bundler that dropped the file)
+ * the same analysis runs on the page behind a ScriptProcessorNode.
  */
 export class AudioAnalyser {
   readonly #context: AudioContext | undefined;
-  readonly #vad: VoiceActivityDetector;
+  readonly #workletLoaded: Promise<boolean>;
+  readonly #vadOptions: Partial<VadOptions>;
   #source: MediaStreamAudioSourceNode | undefined;
+  #worklet: AudioWorkletNode | undefined;
   #processor: ScriptProcessorNode | undefined;
   #mute: GainNode | undefined;
-  #counting = false;
-  #speaking = false;
-  #reading: AnalyserReading = { level: 0, speechSeconds: 0, speaking: false };
-  /** Sees every block of microphone samples while counting, with the VAD's latest call (quality check, silent-microphone watch). */
-  onFrame: ((samples: Float32Array, seconds: number, speech: boolean) => void) | undefined;
+  #onPage: SpeechAnalysis | undefined;
+  #place: AnalysisPlace = 'none';
+  #snapshot: AnalysisSnapshot = EMPTY_SNAPSHOT;
+  #waiting: ((snapshot: AnalysisSnapshot) => void)[] = [];
+  /** Each snapshot as it arrives (the silent-microphone watch). */
+  onSnapshot: ((snapshot: AnalysisSnapshot) => void) | undefined;
 
   /** `context` was made in the click handler (see `createAudioContext`); the analyser closes it. */
-  constructor(context: AudioContext | undefined, vadOptions: Partial<VadOptions> = {}) {
-    this.#vad = new VoiceActivityDetector(vadOptions);
+  constructor(context: AudioContext | undefined, workletLoaded: Promise<boolean> = Promise.resolve(false), vadOptions: Partial<VadOptions> = {}) {
     this.#context = context;
+    this.#workletLoaded = workletLoaded;
+    this.#vadOptions = vadOptions;
   }
 
-  get reading(): AnalyserReading {
-    return this.#reading;
+  get reading(): AnalysisSnapshot {
+    return this.#snapshot;
+  }
+
+  get place(): AnalysisPlace {
+    return this.#place;
   }
 
   /** The audio graph's sample rate (undefined without one). */
@@ -52,56 +57,103 @@ export class AudioAnalyser {
     return this.#context?.sampleRate;
   }
 
-  /** Attaches the stream and starts listening; `reading` holds the latest block's level and the count. */
-  attach(stream: MediaStream): void {
+  /** Attaches the stream and starts listening; resolves once samples are being analysed. */
+  async attach(stream: MediaStream): Promise<AnalysisPlace> {
     const context = this.#context;
-    if (!context || typeof context.createScriptProcessor !== 'function') return;
+    if (!context) return this.#place;
     void context.resume().catch(() => undefined);
-    const sampleRate = context.sampleRate;
-    const frames = new SpeechFrames(sampleRate, (features, seconds) => {
-      this.#speaking = this.#vad.push(features, seconds);
-    });
+    const worklet = (await this.#workletLoaded) && context.state !== 'closed' ? this.#workletNode(context) : undefined;
+    this.#worklet = worklet;
+    this.#processor = worklet ? undefined : this.#scriptProcessor(context);
+    const node = this.#worklet ?? this.#processor;
+    if (!node) return this.#place;
     this.#source = context.createMediaStreamSource(stream);
-    this.#processor = context.createScriptProcessor(BUFFER_SIZE, 1, 1);
     // Chromium runs a processor only when it reaches the destination; through a muted gain nothing is heard.
     this.#mute = context.createGain();
     this.#mute.gain.value = 0;
-    this.#source.connect(this.#processor);
-    this.#processor.connect(this.#mute);
+    this.#source.connect(node);
+    node.connect(this.#mute);
     this.#mute.connect(context.destination);
-    this.#processor.onaudioprocess = (event) => {
-      const samples = event.inputBuffer.getChannelData(0);
-      if (this.#counting) frames.push(samples);
-      else this.#speaking = false;
-      this.#read(samples, samples.length / sampleRate);
+    this.#place = worklet ? 'worklet' : 'page';
+    return this.#place;
+  }
+
+  #workletNode(context: AudioContext): AudioWorkletNode | undefined {
+    try {
+      const node = new AudioWorkletNode(context, SPEECH_PROCESSOR_NAME, { numberOfInputs: 1, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit' });
+      node.port.onmessage = (event: MessageEvent<AnalysisSnapshot>) => this.#receive(event.data);
+      return node;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #scriptProcessor(context: AudioContext): ScriptProcessorNode | undefined {
+    if (typeof context.createScriptProcessor !== 'function') return undefined;
+    const analysis = new SpeechAnalysis(context.sampleRate, this.#vadOptions);
+    this.#onPage = analysis;
+    const node = context.createScriptProcessor(FALLBACK_BUFFER_SIZE, 1, 1);
+    node.onaudioprocess = (event) => {
+      analysis.push(event.inputBuffer.getChannelData(0));
+      this.#receive(analysis.snapshot());
     };
+    return node;
+  }
+
+  #receive(snapshot: AnalysisSnapshot): void {
+    this.#snapshot = snapshot;
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    for (const resolve of waiting) resolve(snapshot);
+    this.onSnapshot?.(snapshot);
+  }
+
+  #tell(message: AnalysisMessage): void {
+    this.#worklet?.port.postMessage(message);
   }
 
   /** Speech is only counted while the recorder is running, not while paused. */
   setCounting(counting: boolean): void {
-    this.#counting = counting;
+    if (this.#onPage) this.#onPage.counting = counting;
+    this.#tell({ type: 'counting', counting });
   }
 
-  #read(samples: Float32Array, seconds: number): void {
-    const level = levelDb(samples);
-    // A suspended graph (no user gesture on iOS/WebKit) delivers nothing; a running one is the microphone.
-    if (this.#counting && this.#context?.state === 'running') this.onFrame?.(samples, seconds, this.#speaking);
-    this.#reading = {
-      level: Math.min(1, Math.max(0, (level - METER_FLOOR_DB) / METER_RANGE_DB)),
-      speechSeconds: this.#vad.speechSeconds,
-      speaking: this.#speaking,
-    };
+  /**
+   * The figures up to now, including audio the last snapshot had not seen:
+   * after `setCounting(false)`, the take's final count.
+   */
+  flush(): Promise<AnalysisSnapshot> {
+    if (this.#place !== 'worklet') return Promise.resolve(this.#snapshot);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.#waiting = this.#waiting.filter((waiting) => waiting !== settle);
+        resolve(this.#snapshot);
+      }, FLUSH_TIMEOUT_MS);
+      const settle = (snapshot: AnalysisSnapshot) => {
+        clearTimeout(timer);
+        resolve(snapshot);
+      };
+      this.#waiting.push(settle);
+      this.#tell({ type: 'snapshot' });
+    });
   }
 
   /** Stops sampling and closes the audio graph; safe to call twice. */
   async close(): Promise<void> {
+    this.#tell({ type: 'close' });
     if (this.#processor) this.#processor.onaudioprocess = null;
+    if (this.#worklet) this.#worklet.port.onmessage = null;
+    for (const resolve of this.#waiting) resolve(this.#snapshot);
+    this.#waiting = [];
     this.#source?.disconnect();
+    this.#worklet?.disconnect();
     this.#processor?.disconnect();
     this.#mute?.disconnect();
     this.#source = undefined;
+    this.#worklet = undefined;
     this.#processor = undefined;
     this.#mute = undefined;
+    this.#onPage = undefined;
     if (this.#context && this.#context.state !== 'closed') await this.#context.close().catch(() => undefined);
   }
 }

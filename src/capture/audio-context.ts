@@ -1,3 +1,5 @@
+import { speechWorkletUrl } from './worklet-protocol.js';
+
 /**
  * Made inside the click handler, before any await: iOS only starts audio
  * within a user gesture. The analyser that reads it arrives later, with the
@@ -16,4 +18,21 @@ export function createAudioContext(): AudioContext | undefined {
 
 export function closeAudioContext(context: AudioContext | undefined): Promise<void> {
   return context && context.state !== 'closed' ? context.close().catch(() => undefined) : Promise.resolve();
+}
+
+/**
+ * Starts loading the speech worklet into `context`, in the click handler:
+ * it arrives while the permission prompt is open. Resolves false when the
+ * analysis must run on the page instead (no AudioWorklet, the file refused).
+ */
+export function loadSpeechWorklet(context: AudioContext | undefined): Promise<boolean> {
+  if (!context?.audioWorklet || typeof AudioWorkletNode !== 'function') return Promise.resolve(false);
+  try {
+    return context.audioWorklet.addModule(speechWorkletUrl()).then(
+      () => true,
+      () => false,
+    );
+  } catch {
+    return Promise.resolve(false);
+  }
 }

@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Take } from '../state/take.js';
 import type { AudioAnalyser } from './audio-analyser.js';
-import { closeAudioContext, createAudioContext } from './audio-context.js';
+import { closeAudioContext, createAudioContext, loadSpeechWorklet } from './audio-context.js';
 import { requestMicrophone, stopStream } from './microphone.js';
-import type { QualityMeter, QualityReport } from './quality.js';
+import type { QualityReport, QualitySource, QualityTotals } from './quality.js';
 import type { AudioRecorder } from './recorder.js';
 import type { ScreenWakeLock } from './wake-lock.js';
 
@@ -38,7 +38,10 @@ export class CaptureController implements ReactiveController {
   #ticker: ReturnType<typeof setInterval> | undefined;
   #elapsedBefore = 0;
   #runningSince: number | undefined;
-  #quality: QualityMeter | undefined;
+  /** The microphone the take's quality is judged against, and its totals at stop (kept until the next take). */
+  #qualitySource: QualitySource | undefined;
+  #qualityTotals: QualityTotals | undefined;
+  #engine: Awaited<ReturnType<typeof loadEngine>> | undefined;
   /** The take being started; a release while the permission prompt is open abandons it. */
   #attempt: symbol | undefined;
   maxSeconds = 180;
@@ -82,7 +85,14 @@ export class CaptureController implements ReactiveController {
 
   /** The current or last take's audio quality; kept after `finish()` until the next `begin()`. */
   get quality(): QualityReport | undefined {
-    return this.#quality?.report();
+    const totals = this.#analyser?.reading.quality ?? this.#qualityTotals;
+    if (!this.#engine || !this.#qualitySource || !totals) return undefined;
+    return this.#engine.qualityReport(totals, this.#qualitySource);
+  }
+
+  /** Where the take's speech analysis runs (the audio thread unless no worklet could load). */
+  get analysisPlace(): string {
+    return this.#analyser?.place ?? 'none';
   }
 
   /**
@@ -92,9 +102,11 @@ export class CaptureController implements ReactiveController {
    */
   async begin(): Promise<void> {
     this.release();
-    this.#quality = undefined;
+    this.#qualitySource = undefined;
+    this.#qualityTotals = undefined;
     const streamRequest = requestMicrophone(this.deviceId);
     const context = createAudioContext();
+    const workletLoaded = loadSpeechWorklet(context);
     const attempt = Symbol('take');
     this.#attempt = attempt;
     let stream: MediaStream;
@@ -114,21 +126,24 @@ export class CaptureController implements ReactiveController {
       void closeAudioContext(context);
       return;
     }
+    this.#engine = engine;
     this.#wakeLock ??= new engine.ScreenWakeLock();
-    const analyser = new engine.AudioAnalyser(context);
+    const analyser = new engine.AudioAnalyser(context, workletLoaded);
     this.#analyser = analyser;
     this.#stream = stream;
     for (const track of stream.getAudioTracks()) {
       track.addEventListener('ended', this.#onTrackEnded, { once: true });
     }
-    const quality = new engine.QualityMeter({ contextSampleRate: analyser.sampleRate ?? 0, settings: engine.appliedSettings(stream.getAudioTracks()[0]) });
-    const silentMic = new engine.SilentMicWatch(() => this.#callbacks.onMicSilent?.());
-    this.#quality = quality;
-    analyser.onFrame = (samples, seconds, speech) => {
-      quality.push(samples, seconds, speech);
-      silentMic.push(samples, seconds);
+    this.#qualitySource = { contextSampleRate: analyser.sampleRate ?? 0, settings: engine.appliedSettings(stream.getAudioTracks()[0]) };
+    let micSilentReported = false;
+    analyser.onSnapshot = (snapshot) => {
+      if (!snapshot.micSilent || micSilentReported) return;
+      micSilentReported = true;
+      this.#callbacks.onMicSilent?.();
     };
-    analyser.attach(stream);
+    // The worklet has usually arrived while the permission prompt was open; the recorder starts once every sample is heard.
+    await analyser.attach(stream);
+    if (this.#attempt !== attempt) return;
     this.#recorder = new engine.AudioRecorder(stream, { onChunk: this.#callbacks.onChunk, audioBitsPerSecond: this.audioBitsPerSecond });
     this.#recorder.start();
     this.#elapsedBefore = 0;
@@ -157,9 +172,11 @@ export class CaptureController implements ReactiveController {
     const recorder = this.#recorder;
     if (!recorder) throw new Error('not recording');
     const durationSeconds = this.elapsedSeconds;
-    const speechSeconds = this.speechSeconds;
     this.pause();
-    const blob = await recorder.stop();
+    // The worklet's final count covers the audio up to the pause; the recorder's last slice arrives meanwhile.
+    const [blob, final] = await Promise.all([recorder.stop(), this.#analyser?.flush()]);
+    const speechSeconds = final?.speechSeconds ?? this.speechSeconds;
+    this.#qualityTotals = final?.quality;
     const mimeType = recorder.mimeType;
     this.release();
     return { blob, mimeType, durationSeconds, speechSeconds };

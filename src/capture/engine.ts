@@ -4,7 +4,6 @@
  * open: a page that is only looked at never downloads it.
  */
 export { AudioAnalyser } from './audio-analyser.js';
-export { appliedSettings, QualityMeter } from './quality.js';
+export { appliedSettings, qualityReport } from './quality.js';
 export { AudioRecorder } from './recorder.js';
-export { SilentMicWatch } from './silent-mic.js';
 export { ScreenWakeLock } from './wake-lock.js';

@@ -92,76 +92,112 @@ export interface QualitySource {
 }
 
 /**
- * Accumulates one take. Feed every analysed frame while recording
- * (`push`), then read `report()` when the take stops. A retake starts a new meter.
+ * What a take's samples add up to, in plain numbers: made where the samples
+ * are (the audio thread), read where the report is (the page).
  */
-export class QualityMeter {
-  readonly #source: QualitySource;
-  readonly #thresholds: QualityThresholds;
-  #seconds = 0;
-  #speechSeconds = 0;
-  #samples = 0;
-  #clipped = 0;
-  #peak = 0;
-  #power = { speech: 0, speechCount: 0, all: 0, allCount: 0 };
+export interface QualityTotals {
+  /** Audio time fed. */
+  readonly seconds: number;
+  /** Of which the voice-activity detector called speech. */
+  readonly speechSeconds: number;
+  readonly samples: number;
+  /** Samples at the clip level. */
+  readonly clipped: number;
+  /** Loudest sample's magnitude. */
+  readonly peak: number;
+  /** Mean power integrated over time (power × seconds), all frames and speech frames. */
+  readonly powerSeconds: number;
+  readonly speechPowerSeconds: number;
+}
 
-  constructor(source: QualitySource, thresholds: Partial<QualityThresholds> = {}) {
-    this.#source = source;
-    this.#thresholds = { ...DEFAULT_QUALITY_THRESHOLDS, ...thresholds };
+export const EMPTY_QUALITY_TOTALS: QualityTotals = { seconds: 0, speechSeconds: 0, samples: 0, clipped: 0, peak: 0, powerSeconds: 0, speechPowerSeconds: 0 };
+
+/** Adds up one take's analysed frames. A retake starts a new tally. */
+export class QualityTally {
+  readonly #clipLevel: number;
+  #totals: { -readonly [K in keyof QualityTotals]: QualityTotals[K] } = { ...EMPTY_QUALITY_TOTALS };
+
+  constructor(clipLevel = DEFAULT_QUALITY_THRESHOLDS.clipLevel) {
+    this.#clipLevel = clipLevel;
   }
 
-  /** One analyser frame: time-domain samples in [-1, 1], the audio time it stands for, the VAD's call. */
+  /** One analysed frame: time-domain samples in [-1, 1], the audio time it stands for, the VAD's call. */
   push(samples: Float32Array, seconds: number, speech: boolean): void {
-    const clipLevel = this.#thresholds.clipLevel;
+    const totals = this.#totals;
     let sum = 0;
     for (let i = 0; i < samples.length; i += 1) {
       const sample = samples[i];
       const magnitude = Math.abs(sample);
-      if (magnitude > this.#peak) this.#peak = magnitude;
-      if (magnitude >= clipLevel) this.#clipped += 1;
+      if (magnitude > totals.peak) totals.peak = magnitude;
+      if (magnitude >= this.#clipLevel) totals.clipped += 1;
       sum += sample * sample;
     }
-    this.#samples += samples.length;
-    this.#seconds += seconds;
+    totals.samples += samples.length;
+    totals.seconds += seconds;
     // Power weighted by time, so a frame standing for a longer gap (a throttled tab) weighs more.
     const meanPower = samples.length ? sum / samples.length : 0;
-    this.#power.all += meanPower * seconds;
-    this.#power.allCount += seconds;
+    totals.powerSeconds += meanPower * seconds;
     if (speech) {
-      this.#speechSeconds += seconds;
-      this.#power.speech += meanPower * seconds;
-      this.#power.speechCount += seconds;
+      totals.speechSeconds += seconds;
+      totals.speechPowerSeconds += meanPower * seconds;
     }
+  }
+
+  get totals(): QualityTotals {
+    return { ...this.#totals };
+  }
+}
+
+/** The report for a take's totals, judged against the microphone the page opened. */
+export function qualityReport(totals: QualityTotals, source: QualitySource, thresholds: Partial<QualityThresholds> = {}): QualityReport {
+  const t = { ...DEFAULT_QUALITY_THRESHOLDS, ...thresholds };
+  const { settings: { channelCount, ...settings } = {}, contextSampleRate } = source;
+  const sampleRate = settings.sampleRate ?? contextSampleRate;
+  const power =
+    totals.speechSeconds > 0 ? totals.speechPowerSeconds / totals.speechSeconds : totals.seconds > 0 ? totals.powerSeconds / totals.seconds : 0;
+  const levelDbfs = round(amplitudeDbfs(Math.sqrt(power)));
+  const clippedRatio = totals.samples ? totals.clipped / totals.samples : 0;
+  const silenceRatio = totals.seconds > 0 ? Math.max(0, 1 - totals.speechSeconds / totals.seconds) : 1;
+  const issues: QualityIssue[] = [];
+  if (silenceRatio > t.mostlySilenceRatio) issues.push(QUALITY_ISSUES.mostlySilence);
+  if (levelDbfs < t.tooQuietDbfs) issues.push(QUALITY_ISSUES.tooQuiet);
+  if (clippedRatio > t.clippingRatio) issues.push(QUALITY_ISSUES.clipping);
+  if (sampleRate > 0 && sampleRate < t.minSampleRate) issues.push(QUALITY_ISSUES.lowSampleRate);
+  if (PROCESSING.some((name) => settings[name] === true)) issues.push(QUALITY_ISSUES.processingOn);
+  return {
+    issues,
+    levelDbfs,
+    peakDbfs: round(amplitudeDbfs(totals.peak)),
+    clippedRatio: round(clippedRatio, 5),
+    silenceRatio: round(silenceRatio, 3),
+    sampleRate,
+    channelCount: channelCount ?? 1,
+    settings,
+  };
+}
+
+/** A tally and its report in one (the frames and the microphone in the same place). */
+export class QualityMeter {
+  readonly #source: QualitySource;
+  readonly #thresholds: Partial<QualityThresholds>;
+  readonly #tally: QualityTally;
+
+  constructor(source: QualitySource, thresholds: Partial<QualityThresholds> = {}) {
+    this.#source = source;
+    this.#thresholds = thresholds;
+    this.#tally = new QualityTally(thresholds.clipLevel);
+  }
+
+  push(samples: Float32Array, seconds: number, speech: boolean): void {
+    this.#tally.push(samples, seconds, speech);
   }
 
   get seconds(): number {
-    return this.#seconds;
+    return this.#tally.totals.seconds;
   }
 
   report(): QualityReport {
-    const t = this.#thresholds;
-    const { settings: { channelCount, ...settings } = {}, contextSampleRate } = this.#source;
-    const sampleRate = settings.sampleRate ?? contextSampleRate;
-    const power = this.#power.speechCount > 0 ? this.#power.speech / this.#power.speechCount : this.#power.allCount > 0 ? this.#power.all / this.#power.allCount : 0;
-    const levelDbfs = round(amplitudeDbfs(Math.sqrt(power)));
-    const clippedRatio = this.#samples ? this.#clipped / this.#samples : 0;
-    const silenceRatio = this.#seconds > 0 ? Math.max(0, 1 - this.#speechSeconds / this.#seconds) : 1;
-    const issues: QualityIssue[] = [];
-    if (silenceRatio > t.mostlySilenceRatio) issues.push(QUALITY_ISSUES.mostlySilence);
-    if (levelDbfs < t.tooQuietDbfs) issues.push(QUALITY_ISSUES.tooQuiet);
-    if (clippedRatio > t.clippingRatio) issues.push(QUALITY_ISSUES.clipping);
-    if (sampleRate > 0 && sampleRate < t.minSampleRate) issues.push(QUALITY_ISSUES.lowSampleRate);
-    if (PROCESSING.some((name) => settings[name] === true)) issues.push(QUALITY_ISSUES.processingOn);
-    return {
-      issues,
-      levelDbfs,
-      peakDbfs: round(amplitudeDbfs(this.#peak)),
-      clippedRatio: round(clippedRatio, 5),
-      silenceRatio: round(silenceRatio, 3),
-      sampleRate,
-      channelCount: channelCount ?? 1,
-      settings,
-    };
+    return qualityReport(this.#tally.totals, this.#source, this.#thresholds);
   }
 }
 

@@ -17,7 +17,8 @@
  *   a couple of seconds, speech or not, and a quieter moment lowers it at once.
  * - bursts of fewer than `minSpeechSeconds` of anchors do not count (clicks, a cough's onset).
  * - music holds its notes: when much of the recent pitch stays put to a
- *   fraction of a percent from frame to frame, nothing is voiced (a voice glides).
+ *   fraction of a percent from frame to frame (or steps to another note of the
+ *   chord, an exact octave, fifth or fourth away), nothing is voiced (a voice glides).
  *
  * Pure: fed features, returns decisions; `SpeechFrames` supplies the features.
  */
@@ -190,7 +191,7 @@ export class VoiceActivityDetector {
   #musicLike(pitchHz: number): boolean {
     const o = this.#options;
     if (pitchHz > 0 && this.#previousPitchHz > 0) {
-      this.#held.push(Math.abs(pitchHz - this.#previousPitchHz) <= o.heldPitchTolerance * pitchHz);
+      this.#held.push(heldPitch(pitchHz, this.#previousPitchHz, o.heldPitchTolerance));
       if (this.#held.length > o.pitchMemory) this.#held.shift();
       if (this.#held.length >= Math.min(10, o.pitchMemory)) {
         const share = this.#held.filter(Boolean).length / this.#held.length;
@@ -268,6 +269,19 @@ export class VoiceActivityDetector {
     const variance = levels.reduce((sum, value) => sum + (value - mean) ** 2, 0) / levels.length;
     return Math.sqrt(variance);
   }
+}
+
+/**
+ * Chords: a pitch tracker on polyphonic music hops between the notes sounding
+ * together, an octave or a fifth apart, each held exactly. So a step to a
+ * small whole-number ratio of the last pitch counts as held too. A voice's
+ * octave slips glide along with it and miss these ratios by more than the tolerance.
+ */
+const NOTE_RATIOS = [1, 2, 1 / 2, 3, 1 / 3, 3 / 2, 2 / 3, 4 / 3, 3 / 4];
+
+function heldPitch(pitchHz: number, previousHz: number, tolerance: number): boolean {
+  const ratio = pitchHz / previousHz;
+  return NOTE_RATIOS.some((note) => Math.abs(ratio - note) <= tolerance * note);
 }
 
 /** Level in dBFS of a block of samples in [-1, 1]. */

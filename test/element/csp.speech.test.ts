@@ -104,6 +104,8 @@ describe('strict CSP page with the built bundle', () => {
     expect(lines).to.include.members([
       'GET 200 self /test/csp/helios.html',
       'GET 200 self /dist/thymia-recorder.js',
+      // The speech count runs on the audio thread, from its own file under script-src 'self'.
+      'GET 200 self /dist/speech-worklet.js',
       'POST 200 self /test/csp/api/session',
       'PUT 200 upload-origin /mock-upload/:id/main',
       'GET 200 self /api/status/:id',

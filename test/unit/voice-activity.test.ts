@@ -116,6 +116,30 @@ describe('voice activity detection', () => {
     feed(voice, 10, frame((t) => 140 + 40 * Math.sin(2 * Math.PI * 2.2 * t) + 10 * Math.sin(2 * Math.PI * 7.7 * t)));
     expect(music.speechSeconds, 'music: at most its first second of 30').to.be.at.most(1.2);
     expect(voice.speechSeconds, 'voice').to.be.above(8);
+
+    // A voice right after music is heard again within a couple of seconds.
+    const voiceAfterMusic = new VoiceActivityDetector();
+    feed(voiceAfterMusic, 10, frame((t) => notes[Math.floor(t / 0.5) % notes.length]));
+    const duringMusic = voiceAfterMusic.speechSeconds;
+    feed(voiceAfterMusic, 15, frame((t) => 140 + 40 * Math.sin(2 * Math.PI * 2.2 * t) + 10 * Math.sin(2 * Math.PI * 7.7 * t)));
+    expect(voiceAfterMusic.speechSeconds - duringMusic, 'voice after music, of 15 s').to.be.above(11);
+  });
+
+  it('hears chords as music: a tracker hopping between notes an octave, fifth or fourth apart', () => {
+    const frame = (pitchHz: number, t: number) => ({ levelDb: -28 + 8 * Math.sin(2 * Math.PI * 3 * t), flatness: 0.1, voiceBandRatio: 0.9, periodicity: 0.9, pitchHz });
+    // Each frame the tracker lands on another of the chord's notes (C3, C4, G3, F3, G4), each held exactly: never the same note twice.
+    const chord = [130.8, 261.6, 196.2, 174.4, 392.4];
+    let seed = 7;
+    let last = 0;
+    const pick = () => {
+      let note = last;
+      while (note === last) note = (seed = (seed * 1103515245 + 12345) % 2 ** 31) % chord.length;
+      last = note;
+      return chord[note];
+    };
+    const music = new VoiceActivityDetector();
+    feed(music, 30, (t) => frame(pick(), t));
+    expect(music.speechSeconds, 'chords: at most their first second of 30').to.be.at.most(1.2);
   });
 
   it('raises its floor within seconds when a noise starts, and still hears speech over it', () => {

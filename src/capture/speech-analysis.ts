@@ -1,0 +1,87 @@
+import { EMPTY_QUALITY_TOTALS, QualityTally, type QualityTotals } from './quality.js';
+import { SilentMicWatch } from './silent-mic.js';
+import { SpeechFrames } from './speech-frames.js';
+import { VoiceActivityDetector, levelDb, type VadOptions } from './voice-activity.js';
+
+/** What the page is told about the microphone, about ten times a second. */
+export interface AnalysisSnapshot {
+  /** 0 … 1 for the level meter: the loudness since the previous snapshot. */
+  readonly level: number;
+  readonly speechSeconds: number;
+  readonly speaking: boolean;
+  /** The first seconds of the take were digital silence (see SilentMicWatch). */
+  readonly micSilent: boolean;
+  /** The take's audio so far, for the quality check at stop. */
+  readonly quality: QualityTotals;
+}
+
+export const EMPTY_SNAPSHOT: AnalysisSnapshot = { level: 0, speechSeconds: 0, speaking: false, micSilent: false, quality: EMPTY_QUALITY_TOTALS };
+
+/** −60 dBFS shows as an empty meter, −10 dBFS as a full one. */
+const METER_FLOOR_DB = -60;
+const METER_RANGE_DB = 50;
+
+/**
+ * Everything heard from one take's microphone: the speech count, the level
+ * meter, the quality tally and the silent-microphone watch, fed every sample
+ * block in order. Pure, so the same code runs on the audio thread (the
+ * AudioWorklet, no main-thread cost) and, where no worklet can load, on the
+ * page (a ScriptProcessorNode).
+ */
+export class SpeechAnalysis {
+  readonly #sampleRate: number;
+  readonly #vad: VoiceActivityDetector;
+  readonly #frames: SpeechFrames;
+  readonly #quality = new QualityTally();
+  readonly #silentMic: SilentMicWatch;
+  #counting = false;
+  #speaking = false;
+  #micSilent = false;
+  #levelPower = 0;
+  #levelSamples = 0;
+
+  constructor(sampleRate: number, vadOptions: Partial<VadOptions> = {}) {
+    this.#sampleRate = sampleRate;
+    this.#vad = new VoiceActivityDetector(vadOptions);
+    this.#frames = new SpeechFrames(sampleRate, (features, seconds) => {
+      this.#speaking = this.#vad.push(features, seconds);
+    });
+    this.#silentMic = new SilentMicWatch(() => (this.#micSilent = true));
+  }
+
+  /** Speech, quality and the silent-microphone watch only count while the recorder runs, not while paused. */
+  set counting(counting: boolean) {
+    this.#counting = counting;
+    if (!counting) this.#speaking = false;
+  }
+
+  get counting(): boolean {
+    return this.#counting;
+  }
+
+  push(samples: Float32Array): void {
+    const seconds = samples.length / this.#sampleRate;
+    const level = levelDb(samples);
+    this.#levelPower += 10 ** (level / 10) * samples.length;
+    this.#levelSamples += samples.length;
+    if (!this.#counting) return;
+    // The VAD's call for the frame settling now; the quality tally is weighted by it.
+    this.#frames.push(samples);
+    this.#quality.push(samples, seconds, this.#speaking);
+    this.#silentMic.push(samples, seconds);
+  }
+
+  /** The latest figures; the level covers the samples since the previous snapshot. */
+  snapshot(): AnalysisSnapshot {
+    const level = this.#levelSamples ? 10 * Math.log10(this.#levelPower / this.#levelSamples || 1e-12) : -120;
+    this.#levelPower = 0;
+    this.#levelSamples = 0;
+    return {
+      level: Math.min(1, Math.max(0, (level - METER_FLOOR_DB) / METER_RANGE_DB)),
+      speechSeconds: this.#vad.speechSeconds,
+      speaking: this.#speaking,
+      micSilent: this.#micSilent,
+      quality: this.#quality.totals,
+    };
+  }
+}

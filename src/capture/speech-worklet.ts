@@ -1,0 +1,61 @@
+/**
+ * The speech analysis on the audio thread: an AudioWorklet module, loaded
+ * from its own file next to the code that loads it (`speech-worklet.js`), so
+ * a strict CSP's `script-src 'self'` allows it (no blob: or data:). The page
+ * only receives a snapshot about ten times a second, and the audio clock
+ * keeps it running in a background tab.
+ *
+ * The build bundles this file on its own (no imports left, see
+ * scripts/bundle-worklet.mjs): a worklet's scope has no DOM, and chunks
+ * shared with the page might touch one.
+ */
+import { SpeechAnalysis } from './speech-analysis.js';
+import { SPEECH_PROCESSOR_NAME, type AnalysisMessage, type SpeechProcessorSettings } from './worklet-protocol.js';
+
+// The AudioWorkletGlobalScope, which TypeScript's DOM library does not describe.
+declare const sampleRate: number;
+declare const AudioWorkletProcessor: { prototype: object; new (options?: SpeechProcessorOptions): { readonly port: MessagePort } };
+declare function registerProcessor(name: string, processor: new (options?: SpeechProcessorOptions) => object): void;
+
+interface SpeechProcessorOptions {
+  readonly processorOptions?: SpeechProcessorSettings;
+}
+
+/** Snapshots per second of audio: the meter and the count move smoothly, the page wakes rarely. */
+const SNAPSHOTS_PER_SECOND = 10;
+
+class SpeechProcessor extends AudioWorkletProcessor {
+  readonly #analysis = new SpeechAnalysis(sampleRate);
+  readonly #samplesPerSnapshot = Math.round(sampleRate / SNAPSHOTS_PER_SECOND);
+  #sinceSnapshot = 0;
+  #open = true;
+
+  constructor(options?: SpeechProcessorOptions) {
+    super(options);
+    this.#analysis.counting = options?.processorOptions?.counting ?? false;
+    this.port.onmessage = (event: MessageEvent<AnalysisMessage>) => {
+      const message = event.data;
+      if (message.type === 'counting') this.#analysis.counting = message.counting;
+      else if (message.type === 'snapshot') this.#post();
+      else if (message.type === 'close') this.#open = false;
+    };
+  }
+
+  process(inputs: Float32Array[][]): boolean {
+    const samples = inputs[0]?.[0];
+    if (samples) {
+      this.#analysis.push(samples);
+      this.#sinceSnapshot += samples.length;
+      if (this.#sinceSnapshot >= this.#samplesPerSnapshot) this.#post();
+    }
+    // Returning false lets the graph drop the node once the page is done with it.
+    return this.#open;
+  }
+
+  #post(): void {
+    this.#sinceSnapshot = 0;
+    this.port.postMessage(this.#analysis.snapshot());
+  }
+}
+
+registerProcessor(SPEECH_PROCESSOR_NAME, SpeechProcessor);
