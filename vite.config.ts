@@ -36,15 +36,19 @@ function firstLoadModules(ctx: { getModuleInfo(id: string): { importedIds: reado
 
 /**
  * Lit's css`` templates reach the bundle verbatim (indentation, comments).
- * For the build only, strip comments and the whitespace around braces and
- * semicolons; whitespace between selector parts stays (it is a combinator).
+ * For the build only, strip comments and the whitespace around braces,
+ * semicolons, commas and declaration colons; whitespace between selector
+ * parts stays (it is a combinator). Our styles hold no quoted strings with these.
  */
 function minifyLitCss(): Plugin {
   const minify = (text: string) =>
     text
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\s+/g, ' ')
-      .replace(/\s*([{};])\s*/g, '$1')
+      .replace(/\s*([{};,])\s*/g, '$1')
+      // "prop: value" (a selector's pseudo-class never has a space after its colon).
+      .replace(/: /g, ':')
+      .replace(/([^\d.])0\.(\d)/g, '$1.$2')
       .replace(/;}/g, '}')
       .trim();
   return {

@@ -50,14 +50,9 @@ export class LazyModule<Module> {
    * recording on connect): a failure is tried again, spaced `RETRY_AFTER_MS`,
    * up to `attempts` loads in all.
    */
-  async loadPatiently(attempts = 3): Promise<Module> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.load();
-      } catch (error) {
-        if (attempt >= attempts) throw error;
-        await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
-      }
-    }
+  loadPatiently(attempts = 3): Promise<Module> {
+    return this.load().catch((error: unknown) =>
+      attempts > 1 ? new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS)).then(() => this.loadPatiently(attempts - 1)) : Promise.reject(error),
+    );
   }
 }

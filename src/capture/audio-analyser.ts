@@ -34,8 +34,9 @@ export class AudioAnalyser {
   #place: AnalysisPlace = 'none';
   #snapshot: AnalysisSnapshot = EMPTY_SNAPSHOT;
   #waiting: ((snapshot: AnalysisSnapshot) => void)[] = [];
-  /** Each snapshot as it arrives (the silent-microphone watch). */
-  onSnapshot: ((snapshot: AnalysisSnapshot) => void) | undefined;
+  /** Called once, when the take's first seconds turn out to be digital silence (see SilentMicWatch). */
+  onMicSilent: (() => void) | undefined;
+  #micSilentReported = false;
 
   /** `context` was made in the click handler (see `createAudioContext`); the analyser closes it. */
   constructor(context: AudioContext | undefined, workletLoaded: Promise<boolean> = Promise.resolve(false), vadOptions: Partial<VadOptions> = {}) {
@@ -105,7 +106,10 @@ export class AudioAnalyser {
     const waiting = this.#waiting;
     this.#waiting = [];
     for (const resolve of waiting) resolve(snapshot);
-    this.onSnapshot?.(snapshot);
+    if (snapshot.micSilent && !this.#micSilentReported) {
+      this.#micSilentReported = true;
+      this.onMicSilent?.();
+    }
   }
 
   #tell(message: AnalysisMessage): void {

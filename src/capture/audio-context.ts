@@ -26,13 +26,9 @@ export function closeAudioContext(context: AudioContext | undefined): Promise<vo
  * analysis must run on the page instead (no AudioWorklet, the file refused).
  */
 export function loadSpeechWorklet(context: AudioContext | undefined): Promise<boolean> {
-  if (!context?.audioWorklet || typeof AudioWorkletNode !== 'function') return Promise.resolve(false);
-  try {
-    return context.audioWorklet.addModule(speechWorkletUrl()).then(
-      () => true,
-      () => false,
-    );
-  } catch {
-    return Promise.resolve(false);
-  }
+  // No AudioWorklet (older browsers, insecure pages): undefined, so false.
+  return Promise.resolve(context?.audioWorklet?.addModule(speechWorkletUrl())).then(
+    () => !!context?.audioWorklet,
+    () => false,
+  );
 }

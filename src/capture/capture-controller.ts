@@ -21,7 +21,11 @@ export interface CaptureCallbacks {
 /** A finished take, before the flow names the recording it belongs to. */
 export type CaptureResult = Omit<Take, 'recording'>;
 
-const TICK_MS = 100;
+/**
+ * The timer, meters and count redraw five times a second: smooth enough to
+ * see the microphone respond, and each redraw costs the page a frame.
+ */
+const TICK_MS = 200;
 
 const loadEngine = () => import('./engine.js');
 
@@ -90,11 +94,6 @@ export class CaptureController implements ReactiveController {
     return this.#engine.qualityReport(totals, this.#qualitySource);
   }
 
-  /** Where the take's speech analysis runs (the audio thread unless no worklet could load). */
-  get analysisPlace(): string {
-    return this.#analyser?.place ?? 'none';
-  }
-
   /**
    * Asks for the microphone and starts recording. getUserMedia and the
    * AudioContext are created before the first await, inside the caller's
@@ -135,12 +134,7 @@ export class CaptureController implements ReactiveController {
       track.addEventListener('ended', this.#onTrackEnded, { once: true });
     }
     this.#qualitySource = { contextSampleRate: analyser.sampleRate ?? 0, settings: engine.appliedSettings(stream.getAudioTracks()[0]) };
-    let micSilentReported = false;
-    analyser.onSnapshot = (snapshot) => {
-      if (!snapshot.micSilent || micSilentReported) return;
-      micSilentReported = true;
-      this.#callbacks.onMicSilent?.();
-    };
+    analyser.onMicSilent = () => this.#callbacks.onMicSilent?.();
     // The worklet has usually arrived while the permission prompt was open; the recorder starts once every sample is heard.
     await analyser.attach(stream);
     if (this.#attempt !== attempt) return;
@@ -212,8 +206,9 @@ export class CaptureController implements ReactiveController {
     this.#ticker = setInterval(() => {
       this.#host.requestUpdate();
       // An MP4 recorder runs on briefly after stop to finish its last fragment: stop that much early.
-      const settleSeconds = (this.#recorder?.settleMs ?? 0) / 1000;
-      if (this.elapsedSeconds >= this.maxSeconds - settleSeconds) {
+      // Within a tick of the limit, stop now: the next tick would be past it.
+      const settleMs = this.#recorder?.settleMs ?? 0;
+      if (this.elapsedSeconds >= this.maxSeconds - (settleMs + TICK_MS) / 1000) {
         clearInterval(this.#ticker);
         this.#callbacks.onMaxReached();
       }

@@ -16,7 +16,7 @@ const storageEngine = new LazyModule<StorageEngine>(() => import('./storage-engi
  * writes queue in exactly the order they were asked for (as they always did);
  * after the load otherwise.
  */
-function withEngine<T>(use: (engine: StorageEngine) => T | Promise<T>, patiently = false): Promise<T> {
+function withEngine<T>(use: (engine: StorageEngine) => T | Promise<T>): Promise<T> {
   const engine = storageEngine.value;
   if (engine) {
     try {
@@ -25,7 +25,7 @@ function withEngine<T>(use: (engine: StorageEngine) => T | Promise<T>, patiently
       return Promise.reject(error);
     }
   }
-  return (patiently ? storageEngine.loadPatiently() : storageEngine.load()).then(use);
+  return storageEngine.load().then(use);
 }
 
 export interface PersistenceOptions {
@@ -93,15 +93,16 @@ export class PersistenceController implements ReactiveController {
     // Nothing kept anywhere (the usual first visit): nothing to purge or offer, nothing more to download.
     if (!storageEngine.value && !(await storeHoldsAnything())) return;
     // Patiently: nothing else would ask again, and a chunk lost to a flaky connection would hide the kept take.
-    const found = await withEngine(
-      (engine) =>
+    const found = await storageEngine
+      .loadPatiently()
+      .then((engine) =>
         engine.purgeAndFind(storageKey, {
           steps: this.#options.steps(),
           model: this.#options.model(),
           ttlMs: this.#options.ttlMs ?? engine.DEFAULT_TTL_MS,
         }),
-      true,
-    ).catch((): RecoverableRecording[] => []);
+      )
+      .catch((): RecoverableRecording[] => []);
     if (generation !== this.#generation || storageKey !== this.#options.storageKey() || !found.length) return;
     this.#options.onRestore(found);
   }
