@@ -23,6 +23,7 @@ interface SpeechProcessorOptions {
 
 /** Snapshots per second of audio: the meter and the count move smoothly, the page wakes rarely. */
 const SNAPSHOTS_PER_SECOND = 10;
+const RENDER_QUANTUM_OF_SILENCE = new Float32Array(128);
 
 class SpeechProcessor extends AudioWorkletProcessor {
   readonly #analysis = new SpeechAnalysis(sampleRate);
@@ -42,12 +43,11 @@ class SpeechProcessor extends AudioWorkletProcessor {
   }
 
   process(inputs: Float32Array[][]): boolean {
-    const samples = inputs[0]?.[0];
-    if (samples) {
-      this.#analysis.push(samples);
-      this.#sinceSnapshot += samples.length;
-      if (this.#sinceSnapshot >= this.#samplesPerSnapshot) this.#post();
-    }
+    // An input carrying silence may arrive with no channels at all (Firefox): it is still time heard, as zeros.
+    const samples = inputs[0]?.[0] ?? RENDER_QUANTUM_OF_SILENCE;
+    this.#analysis.push(samples);
+    this.#sinceSnapshot += samples.length;
+    if (this.#sinceSnapshot >= this.#samplesPerSnapshot) this.#post();
     // Returning false lets the graph drop the node once the page is done with it.
     return this.#open;
   }
