@@ -279,7 +279,10 @@ if (installed) {
             const echoed = (await page.locator('#heard li').allTextContents()).slice(before);
             assert.deepEqual(echoed, names, 'every event name reaches the app through its binding');
             assert.deepEqual(pageErrors, [], 'no uncaught errors on the page');
-            return `run ${runId}, ${run.uploads.main.size} B uploaded, heard ${new Set(heard).size} event types in the flow and all ${names.length} when dispatched`;
+            // The host's bundler copied the speech worklet (a `new URL(…, import.meta.url)` asset) and the page loaded it.
+            const worklets = server.served.filter((served) => served.startsWith(path) && /speech-worklet/.test(served));
+            assert.equal(worklets.length, 1, `the speech worklet came with the app's build (resources: ${worklets.join(', ') || 'none'})`);
+            return `run ${runId}, ${run.uploads.main.size} B uploaded, speech count on the audio thread (${worklets[0]}), heard ${new Set(heard).size} event types in the flow and all ${names.length} when dispatched`;
           } finally {
             await page.close();
           }

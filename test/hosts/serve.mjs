@@ -14,10 +14,12 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 
 /**
  * @param {Record<string, string>} sites URL prefix (`/react/`) → folder of built files
- * @returns {Promise<{ origin: string, mock: ReturnType<typeof createMockThymia>, close: () => Promise<void> }>}
+ * @returns {Promise<{ origin: string, mock: ReturnType<typeof createMockThymia>, served: string[], close: () => Promise<void> }>}
  */
 export async function serveHosts(sites) {
   const mock = createMockThymia({ defaultProcessingMs: 300 });
+  /** Paths of the built files served, in order (what the pages actually loaded). */
+  const served = [];
   const server = createServer(async (req, res) => {
     try {
       if (await mock.handle(req, res)) return;
@@ -27,6 +29,7 @@ export async function serveHosts(sites) {
         const relative = normalize(path.slice(prefix.length) || 'index.html');
         const file = join(sites[prefix], relative.endsWith('/') ? `${relative}index.html` : relative);
         if (!relative.startsWith('..') && statSync(file, { throwIfNoEntry: false })?.isFile()) {
+          served.push(path);
           res.writeHead(200, { 'Content-Type': TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream' });
           createReadStream(file).pipe(res);
           return;
@@ -43,6 +46,7 @@ export async function serveHosts(sites) {
   return {
     origin: `http://127.0.0.1:${port}`,
     mock,
+    served,
     close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
   };
 }
