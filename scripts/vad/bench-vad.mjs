@@ -80,7 +80,7 @@ const shadow = () => el.shadowRoot;
 let started; const startedPromise = new Promise((resolve) => (started = resolve));
 let stopped; const stoppedPromise = new Promise((resolve) => (stopped = resolve));
 el.addEventListener('thymia-recording-start', () => started(performance.now()));
-el.addEventListener('thymia-recording-stop', (event) => stopped({ speechSeconds: event.detail.speechSeconds, durationSeconds: event.detail.durationSeconds }));
+el.addEventListener('thymia-recording-stop', (event) => stopped({ speechSeconds: event.detail.speechSeconds, durationSeconds: event.detail.durationSeconds, heardSeconds: event.detail.quality?.heardSeconds }));
 // The renderer's audio clock: on an overloaded machine it falls behind the wall clock and the
 // microphone's samples are dropped before any page sees them. Such a run measures the machine, not the detector.
 const probe = new AudioContext();
@@ -96,7 +96,8 @@ window.__vad = {
     const live = meter ? Number(meter.getAttribute('data-speech-seconds')) : NaN;
     const visibility = document.visibilityState;
     shadow().querySelector('[part~=stop-button]').click();
-    return stoppedPromise.then((final) => ({ live, visibility, clock, ...final }));
+    // The analysis's own clock (the audio it heard over the take's duration) catches samples its graph dropped that the probe's did not.
+    return stoppedPromise.then((final) => ({ live, visibility, ...final, clock: Math.min(clock, final.heardSeconds > 0 && final.durationSeconds > 0 ? final.heardSeconds / final.durationSeconds : clock) }));
   },
 };
 window.__vadReady = true;

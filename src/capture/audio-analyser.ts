@@ -1,11 +1,12 @@
+import { appliedSettings, qualityReport, type QualityReport, type QualitySource, type QualityTotals } from './quality.js';
 import { EMPTY_SNAPSHOT, SpeechAnalysis, type AnalysisSnapshot } from './speech-analysis.js';
 import type { VadOptions } from './voice-activity.js';
-import { SPEECH_PROCESSOR_NAME, type AnalysisMessage } from './worklet-protocol.js';
+import { SNAPSHOT_SECONDS, SPEECH_PROCESSOR_NAME, type AnalysisMessage, type WorkletSnapshot } from './worklet-protocol.js';
 
 /** Where the analysis runs: the audio thread, the page (no worklet could load), or nowhere (no audio graph). */
 export type AnalysisPlace = 'worklet' | 'page' | 'none';
 
-/** Samples per ScriptProcessor callback (the page fallback): ~85 ms at 48 kHz. */
+/** Samples per ScriptProcessor callback (the page fallback): ~85 ms at 48 kHz; a snapshot every few of them. */
 const FALLBACK_BUFFER_SIZE = 4096;
 /** A final snapshot the worklet does not send within this long is taken as it stands. */
 const FLUSH_TIMEOUT_MS = 300;
@@ -16,7 +17,7 @@ const FLUSH_TIMEOUT_MS = 300;
  *
  * Hears every sample, in order, on the audio clock: the speech analysis
  * runs in an AudioWorklet (the module `loadSpeechWorklet` started loading
- * in the click), so the page's main thread only takes a snapshot ten times a
+ * in the click), so the page's main thread only takes a snapshot five times a
  * second, and the count neither skips audio when the main thread is late nor
  * stalls in a background tab. Where the worklet cannot load (an old
  * browser, a CSP without `'self'` scripts, a bundler that dropped the file)
@@ -33,7 +34,11 @@ export class AudioAnalyser {
   #onPage: SpeechAnalysis | undefined;
   #place: AnalysisPlace = 'none';
   #snapshot: AnalysisSnapshot = EMPTY_SNAPSHOT;
+  /** The microphone the take's quality is judged against (its applied settings). */
+  #qualitySource: QualitySource | undefined;
   #waiting: ((snapshot: AnalysisSnapshot) => void)[] = [];
+  /** Each snapshot as it arrives: the page redraws with it. */
+  onSnapshot: (() => void) | undefined;
   /** Called once, when the take's first seconds turn out to be digital silence (see SilentMicWatch). */
   onMicSilent: (() => void) | undefined;
   #micSilentReported = false;
@@ -62,6 +67,7 @@ export class AudioAnalyser {
   async attach(stream: MediaStream): Promise<AnalysisPlace> {
     const context = this.#context;
     if (!context) return this.#place;
+    this.#qualitySource = { contextSampleRate: context.sampleRate, settings: appliedSettings(stream.getAudioTracks()[0]) };
     void context.resume().catch(() => undefined);
     const worklet = (await this.#workletLoaded) && context.state !== 'closed' ? this.#workletNode(context) : undefined;
     this.#worklet = worklet;
@@ -82,7 +88,12 @@ export class AudioAnalyser {
   #workletNode(context: AudioContext): AudioWorkletNode | undefined {
     try {
       const node = new AudioWorkletNode(context, SPEECH_PROCESSOR_NAME, { numberOfInputs: 1, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit' });
-      node.port.onmessage = (event: MessageEvent<AnalysisSnapshot>) => this.#receive(event.data);
+      node.port.onmessage = (event: MessageEvent<WorkletSnapshot>) => {
+        const { asked, ...snapshot } = event.data;
+        // A flush answer carries audio the count on screen has not shown: it settles the flush, nothing else.
+        if (asked) this.#settle(snapshot);
+        else this.#receive(snapshot);
+      };
       return node;
     } catch {
       return undefined;
@@ -94,18 +105,27 @@ export class AudioAnalyser {
     const analysis = new SpeechAnalysis(context.sampleRate, this.#vadOptions);
     this.#onPage = analysis;
     const node = context.createScriptProcessor(FALLBACK_BUFFER_SIZE, 1, 1);
+    let sinceSnapshot = 0;
     node.onaudioprocess = (event) => {
-      analysis.push(event.inputBuffer.getChannelData(0));
+      const samples = event.inputBuffer.getChannelData(0);
+      analysis.push(samples);
+      sinceSnapshot += samples.length;
+      if (sinceSnapshot < SNAPSHOT_SECONDS * context.sampleRate) return;
+      sinceSnapshot = 0;
       this.#receive(analysis.snapshot());
     };
     return node;
   }
 
-  #receive(snapshot: AnalysisSnapshot): void {
-    this.#snapshot = snapshot;
+  #settle(snapshot: AnalysisSnapshot): void {
     const waiting = this.#waiting;
     this.#waiting = [];
     for (const resolve of waiting) resolve(snapshot);
+  }
+
+  #receive(snapshot: AnalysisSnapshot): void {
+    this.#snapshot = snapshot;
+    this.onSnapshot?.();
     if (snapshot.micSilent && !this.#micSilentReported) {
       this.#micSilentReported = true;
       this.onMicSilent?.();
@@ -116,6 +136,11 @@ export class AudioAnalyser {
     this.#worklet?.port.postMessage(message);
   }
 
+  /** The quality report for the take so far, or for `totals` (a flush's); undefined without an audio graph. */
+  quality(totals: QualityTotals = this.#snapshot.quality): QualityReport | undefined {
+    return this.#qualitySource && qualityReport(totals, this.#qualitySource);
+  }
+
   /** Speech is only counted while the recorder is running, not while paused. */
   setCounting(counting: boolean): void {
     if (this.#onPage) this.#onPage.counting = counting;
@@ -124,10 +149,11 @@ export class AudioAnalyser {
 
   /**
    * The figures up to now, including audio the last snapshot had not seen:
-   * after `setCounting(false)`, the take's final count.
+   * after `setCounting(false)`, the take's final quality totals. (The take's
+   * speech count is the last snapshot's, the one on screen.)
    */
   flush(): Promise<AnalysisSnapshot> {
-    if (this.#place !== 'worklet') return Promise.resolve(this.#snapshot);
+    if (this.#place !== 'worklet') return Promise.resolve(this.#onPage?.snapshot() ?? this.#snapshot);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.#waiting = this.#waiting.filter((waiting) => waiting !== settle);

@@ -3,7 +3,7 @@ import type { Take } from '../state/take.js';
 import type { AudioAnalyser } from './audio-analyser.js';
 import { closeAudioContext, createAudioContext, loadSpeechWorklet } from './audio-context.js';
 import { requestMicrophone, stopStream } from './microphone.js';
-import type { QualityReport, QualitySource, QualityTotals } from './quality.js';
+import type { QualityReport } from './quality.js';
 import type { AudioRecorder } from './recorder.js';
 import type { ScreenWakeLock } from './wake-lock.js';
 
@@ -21,10 +21,7 @@ export interface CaptureCallbacks {
 /** A finished take, before the flow names the recording it belongs to. */
 export type CaptureResult = Omit<Take, 'recording'>;
 
-/**
- * The timer, meters and count redraw five times a second: smooth enough to
- * see the microphone respond, and each redraw costs the page a frame.
- */
+/** The limit is checked (and, without analyser snapshots, the timer redrawn) this often. */
 const TICK_MS = 200;
 
 const loadEngine = () => import('./engine.js');
@@ -41,11 +38,10 @@ export class CaptureController implements ReactiveController {
   #recorder: AudioRecorder | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
   #elapsedBefore = 0;
+  #snapshotAt = 0;
   #runningSince: number | undefined;
   /** The microphone the take's quality is judged against, and its totals at stop (kept until the next take). */
-  #qualitySource: QualitySource | undefined;
-  #qualityTotals: QualityTotals | undefined;
-  #engine: Awaited<ReturnType<typeof loadEngine>> | undefined;
+  #finalQuality: QualityReport | undefined;
   /** The take being started; a release while the permission prompt is open abandons it. */
   #attempt: symbol | undefined;
   maxSeconds = 180;
@@ -89,9 +85,7 @@ export class CaptureController implements ReactiveController {
 
   /** The current or last take's audio quality; kept after `finish()` until the next `begin()`. */
   get quality(): QualityReport | undefined {
-    const totals = this.#analyser?.reading.quality ?? this.#qualityTotals;
-    if (!this.#engine || !this.#qualitySource || !totals) return undefined;
-    return this.#engine.qualityReport(totals, this.#qualitySource);
+    return this.#analyser?.quality() ?? this.#finalQuality;
   }
 
   /**
@@ -101,8 +95,7 @@ export class CaptureController implements ReactiveController {
    */
   async begin(): Promise<void> {
     this.release();
-    this.#qualitySource = undefined;
-    this.#qualityTotals = undefined;
+    this.#finalQuality = undefined;
     const streamRequest = requestMicrophone(this.deviceId);
     const context = createAudioContext();
     const workletLoaded = loadSpeechWorklet(context);
@@ -125,7 +118,6 @@ export class CaptureController implements ReactiveController {
       void closeAudioContext(context);
       return;
     }
-    this.#engine = engine;
     this.#wakeLock ??= new engine.ScreenWakeLock();
     const analyser = new engine.AudioAnalyser(context, workletLoaded);
     this.#analyser = analyser;
@@ -133,8 +125,12 @@ export class CaptureController implements ReactiveController {
     for (const track of stream.getAudioTracks()) {
       track.addEventListener('ended', this.#onTrackEnded, { once: true });
     }
-    this.#qualitySource = { contextSampleRate: analyser.sampleRate ?? 0, settings: engine.appliedSettings(stream.getAudioTracks()[0]) };
     analyser.onMicSilent = () => this.#callbacks.onMicSilent?.();
+    // Each snapshot redraws, so the count on screen is the latest (and the one the take reports).
+    analyser.onSnapshot = () => {
+      this.#snapshotAt = performance.now();
+      this.#host.requestUpdate();
+    };
     // The worklet has usually arrived while the permission prompt was open; the recorder starts once every sample is heard.
     await analyser.attach(stream);
     if (this.#attempt !== attempt) return;
@@ -167,10 +163,10 @@ export class CaptureController implements ReactiveController {
     if (!recorder) throw new Error('not recording');
     const durationSeconds = this.elapsedSeconds;
     this.pause();
-    // The worklet's final count covers the audio up to the pause; the recorder's last slice arrives meanwhile.
+    // The count is the one on screen; the quality totals take in the audio up to the pause.
+    const speechSeconds = this.speechSeconds;
     const [blob, final] = await Promise.all([recorder.stop(), this.#analyser?.flush()]);
-    const speechSeconds = final?.speechSeconds ?? this.speechSeconds;
-    this.#qualityTotals = final?.quality;
+    this.#finalQuality = this.#analyser?.quality(final?.quality);
     const mimeType = recorder.mimeType;
     this.release();
     return { blob, mimeType, durationSeconds, speechSeconds };
@@ -204,7 +200,8 @@ export class CaptureController implements ReactiveController {
     this.#analyser?.setCounting(true);
     clearInterval(this.#ticker);
     this.#ticker = setInterval(() => {
-      this.#host.requestUpdate();
+      // The snapshots redraw; without them (an audio graph that never started) the timer still moves.
+      if (performance.now() - this.#snapshotAt > TICK_MS * 1.5) this.#host.requestUpdate();
       // An MP4 recorder runs on briefly after stop to finish its last fragment: stop that much early.
       // Within a tick of the limit, stop now: the next tick would be past it.
       const settleMs = this.#recorder?.settleMs ?? 0;

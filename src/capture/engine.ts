@@ -4,6 +4,5 @@
  * open: a page that is only looked at never downloads it.
  */
 export { AudioAnalyser } from './audio-analyser.js';
-export { appliedSettings, qualityReport } from './quality.js';
 export { AudioRecorder } from './recorder.js';
 export { ScreenWakeLock } from './wake-lock.js';

@@ -33,6 +33,8 @@ export interface QualityReport {
   readonly clippedRatio: number;
   /** Share of the recorded time the voice-activity detector did not call speech. */
   readonly silenceRatio: number;
+  /** Seconds of audio the check heard; well under the take's duration means the device dropped samples (an overloaded machine). */
+  readonly heardSeconds: number;
   readonly sampleRate: number;
   readonly channelCount: number;
   readonly settings: AppliedSettings;
@@ -170,6 +172,7 @@ export function qualityReport(totals: QualityTotals, source: QualitySource, thre
     peakDbfs: round(amplitudeDbfs(totals.peak)),
     clippedRatio: round(clippedRatio, 5),
     silenceRatio: round(silenceRatio, 3),
+    heardSeconds: round(totals.seconds, 2),
     sampleRate,
     channelCount: channelCount ?? 1,
     settings,

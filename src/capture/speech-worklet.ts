@@ -10,7 +10,7 @@
  * shared with the page might touch one.
  */
 import { SpeechAnalysis } from './speech-analysis.js';
-import { SPEECH_PROCESSOR_NAME, type AnalysisMessage, type SpeechProcessorSettings } from './worklet-protocol.js';
+import { SNAPSHOT_SECONDS, SPEECH_PROCESSOR_NAME, type AnalysisMessage, type SpeechProcessorSettings, type WorkletSnapshot } from './worklet-protocol.js';
 
 // The AudioWorkletGlobalScope, which TypeScript's DOM library does not describe.
 declare const sampleRate: number;
@@ -21,8 +21,8 @@ interface SpeechProcessorOptions {
   readonly processorOptions?: SpeechProcessorSettings;
 }
 
-/** Snapshots per second of audio: the meter and the count move smoothly, the page wakes rarely. */
-const SNAPSHOTS_PER_SECOND = 10;
+/** Snapshots per second of audio: each one redraws the meters and the count (see SNAPSHOT_SECONDS). */
+const SNAPSHOTS_PER_SECOND = 1 / SNAPSHOT_SECONDS;
 const RENDER_QUANTUM_OF_SILENCE = new Float32Array(128);
 
 class SpeechProcessor extends AudioWorkletProcessor {
@@ -37,7 +37,7 @@ class SpeechProcessor extends AudioWorkletProcessor {
     this.port.onmessage = (event: MessageEvent<AnalysisMessage>) => {
       const message = event.data;
       if (message.type === 'counting') this.#analysis.counting = message.counting;
-      else if (message.type === 'snapshot') this.#post();
+      else if (message.type === 'snapshot') this.#post(true);
       else if (message.type === 'close') this.#open = false;
     };
   }
@@ -52,9 +52,10 @@ class SpeechProcessor extends AudioWorkletProcessor {
     return this.#open;
   }
 
-  #post(): void {
+  #post(asked = false): void {
     this.#sinceSnapshot = 0;
-    this.port.postMessage(this.#analysis.snapshot());
+    const reply: WorkletSnapshot = { ...this.#analysis.snapshot(), asked };
+    this.port.postMessage(reply);
   }
 }
 

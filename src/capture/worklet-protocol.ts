@@ -1,11 +1,24 @@
-/** What the page and the speech worklet say to each other (its snapshots are `AnalysisSnapshot`s). */
+/** What the page and the speech worklet say to each other. */
+import type { AnalysisSnapshot } from './speech-analysis.js';
 
 export const SPEECH_PROCESSOR_NAME = 'thymia-speech-analysis';
+
+/**
+ * Audio between two snapshots: five a second move the meters visibly, and
+ * each costs the page one frame. The page redraws when one arrives, so the
+ * count on screen is always the latest one.
+ */
+export const SNAPSHOT_SECONDS = 0.2;
 
 /** `processorOptions` of the worklet node. */
 export interface SpeechProcessorSettings {
   /** Count from the first sample (an offline render has no time to be told). */
   readonly counting?: boolean;
+}
+
+/** A snapshot from the worklet: `asked` when it answers a `snapshot` request (a flush), not the regular beat. */
+export interface WorkletSnapshot extends AnalysisSnapshot {
+  readonly asked: boolean;
 }
 
 export type AnalysisMessage =

@@ -18,7 +18,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
  */
 export async function serveHosts(sites) {
   const mock = createMockThymia({ defaultProcessingMs: 300 });
-  /** Paths of the built files served, in order (what the pages actually loaded). */
+  /** @type {string[]} Paths of the built files served, in order (what the pages actually loaded). */
   const served = [];
   const server = createServer(async (req, res) => {
     try {
