@@ -8,6 +8,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeMicrophoneArgs } from './scripts/chromium-args.mjs';
+import { FIREFOX_FAKE_MEDIA_PREFS, FIREFOX_PATH } from './scripts/firefox-prefs.mjs';
 import { createMockThymia, koaMiddleware } from './demo/backend/mock-thymia.js';
 import { s3Middleware, startS3 } from './scripts/s3/s3-fixture.mjs';
 import { webkitgtkLauncher } from './scripts/webkitgtk-launcher.mjs';
@@ -43,14 +44,9 @@ function firefox() {
     puppeteer,
     launchOptions: {
       browser: 'firefox',
-      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      executablePath: FIREFOX_PATH,
       headless: true,
-      extraPrefsFirefox: {
-        'media.navigator.streams.fake': true,
-        'media.navigator.permission.disabled': true,
-        'media.autoplay.default': 0,
-        'media.autoplay.block-webaudio': false,
-      },
+      extraPrefsFirefox: FIREFOX_FAKE_MEDIA_PREFS,
     },
   });
 }

@@ -48,6 +48,7 @@
 import { startBenchServer } from './bench/bench-server.mjs';
 import { firstLoad } from './bench/first-load.mjs';
 import { benchPages } from './bench/pages.mjs';
+import { decodeMappings } from './bench/source-map.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -143,25 +144,6 @@ function breakdown(file) {
   const mapPath = `${file}.map`;
   if (!existsSync(mapPath)) return undefined;
   const map = JSON.parse(readFileSync(mapPath, 'utf8'));
-  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const decode = (segment) => {
-    const out = [];
-    let value = 0;
-    let shift = 0;
-    for (const char of segment) {
-      let digit = B64.indexOf(char);
-      const more = digit & 32;
-      digit &= 31;
-      value += digit << shift;
-      if (more) shift += 5;
-      else {
-        out.push(value & 1 ? -(value >>> 1) : value >>> 1);
-        value = 0;
-        shift = 0;
-      }
-    }
-    return out;
-  };
   const group = (source) => {
     if (!source) return '(unmapped)';
     const pkg = source.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
@@ -173,17 +155,9 @@ function breakdown(file) {
   };
   const lines = code.toString('utf8').split('\n');
   const text = new Map();
-  let source = 0;
-  map.mappings.split(';').forEach((mapping, lineIndex) => {
+  decodeMappings(map).forEach((segments, lineIndex) => {
     const line = lines[lineIndex] ?? '';
-    let column = 0;
-    const starts = [];
-    for (const segment of mapping ? mapping.split(',') : []) {
-      const fields = decode(segment);
-      column += fields[0];
-      if (fields.length > 1) source += fields[1];
-      starts.push([column, fields.length > 1 ? source : -1]);
-    }
+    const starts = segments.map((segment) => [segment.column, segment.source ?? -1]);
     starts.forEach(([start, index], i) => {
       const end = i + 1 < starts.length ? starts[i + 1][0] : line.length;
       const name = group(index < 0 ? undefined : map.sources[index]);

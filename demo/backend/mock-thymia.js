@@ -70,7 +70,8 @@ import { createHash, randomUUID } from 'node:crypto';
  * @property {boolean} [activityDone]   the activity page was loaded
  */
 
-const HELIOS_SCORES = {
+/** Helios scores as thymia reports them (shape from thymia's docs); the bench's server answers with them too. */
+export const HELIOS_SCORES = {
   mentalStrain: 0.42,
   distress: 0.33,
   stress: 0.33,

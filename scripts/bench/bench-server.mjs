@@ -15,21 +15,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { HELIOS_SCORES } from '../../demo/backend/mock-thymia.js';
 
-/** Helios scores as thymia reports them (shape from thymia's docs; values from demo/backend/mock-thymia.js). */
-const HELIOS_SCORES = {
-  mentalStrain: 0.42,
-  distress: 0.33,
-  stress: 0.33,
-  exhaustion: 0.66,
-  sleepPropensity: 0.66,
-  lowSelfEsteem: 0,
-  uniformDistress: 0.48,
-  uniformStress: 0.39,
-  uniformExhaustion: 0.61,
-  uniformSleepPropensity: 0.58,
-  uniformLowSelfEsteem: 0.21,
-};
 
 /**
  * @typedef {object} BenchRun

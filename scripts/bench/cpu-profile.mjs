@@ -7,50 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** One source map decoded into, per generated line, segments sorted by column. */
-function decodeMap(map) {
-  const lines = [];
-  let source = 0;
-  let sourceLine = 0;
-  let sourceColumn = 0;
-  let name = 0;
-  for (const mapping of map.mappings.split(';')) {
-    const segments = [];
-    let column = 0;
-    for (const text of mapping ? mapping.split(',') : []) {
-      const fields = [];
-      let value = 0;
-      let shift = 0;
-      for (const char of text) {
-        let digit = B64.indexOf(char);
-        const more = digit & 32;
-        digit &= 31;
-        value += digit << shift;
-        if (more) shift += 5;
-        else {
-          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      column += fields[0];
-      if (fields.length < 4) {
-        segments.push({ column });
-        continue;
-      }
-      source += fields[1];
-      sourceLine += fields[2];
-      sourceColumn += fields[3];
-      if (fields.length > 4) name += fields[4];
-      segments.push({ column, source, line: sourceLine, sourceColumn, name: fields.length > 4 ? name : undefined });
-    }
-    lines.push(segments);
-  }
-  return lines;
-}
+import { decodeMappings } from './source-map.mjs';
 
 /** Looks up generated positions of dist files in their source maps (loaded once each). */
 function sourceMaps(distDir) {
@@ -61,7 +18,7 @@ function sourceMaps(distDir) {
     let entry;
     if (existsSync(path)) {
       const map = JSON.parse(readFileSync(path, 'utf8'));
-      entry = { map, lines: decodeMap(map) };
+      entry = { map, lines: decodeMappings(map) };
     }
     cache.set(file, entry);
     return entry;

@@ -24,13 +24,13 @@
  * cannot be driven gets `n/a` and the reason, never a number.
  */
 import { CHROMIUM_ARGS, fakeMicrophoneArgs } from '../chromium-args.mjs';
+import { FIREFOX_FAKE_MEDIA_PREFS, FIREFOX_PATH } from '../firefox-prefs.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const BUDGET_BYTES_PER_MINUTE = 480_000;
-const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const MINIBROWSER = process.env.WEBKIT_MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const WEBKIT_WEBDRIVER = process.env.WEBKIT_WEBDRIVER_PATH ?? 'WebKitWebDriver';
 
@@ -75,12 +75,7 @@ async function firefoxDriver() {
     executablePath: FIREFOX_PATH,
     headless: true,
     // The same fake media as the Firefox test group (web-test-runner.config.mjs).
-    extraPrefsFirefox: {
-      'media.navigator.streams.fake': true,
-      'media.navigator.permission.disabled': true,
-      'media.autoplay.default': 0,
-      'media.autoplay.block-webaudio': false,
-    },
+    extraPrefsFirefox: FIREFOX_FAKE_MEDIA_PREFS,
   });
   const page = await browser.newPage();
   return {

@@ -1,6 +1,5 @@
 import { appliedSettings, qualityReport, type QualityReport, type QualitySource, type QualityTotals } from './quality.js';
 import { EMPTY_SNAPSHOT, SpeechAnalysis, type AnalysisSnapshot } from './speech-analysis.js';
-import type { VadOptions } from './voice-activity.js';
 import { SNAPSHOT_SECONDS, SPEECH_PROCESSOR_NAME, type AnalysisMessage, type WorkletSnapshot } from './worklet-protocol.js';
 
 /** Where the analysis runs: the audio thread, the page (no worklet could load), or nowhere (no audio graph). */
@@ -26,7 +25,6 @@ const FLUSH_TIMEOUT_MS = 300;
 export class AudioAnalyser {
   readonly #context: AudioContext | undefined;
   readonly #workletLoaded: Promise<boolean>;
-  readonly #vadOptions: Partial<VadOptions>;
   #source: MediaStreamAudioSourceNode | undefined;
   #worklet: AudioWorkletNode | undefined;
   #processor: ScriptProcessorNode | undefined;
@@ -44,10 +42,9 @@ export class AudioAnalyser {
   #micSilentReported = false;
 
   /** `context` was made in the click handler (see `createAudioContext`); the analyser closes it. */
-  constructor(context: AudioContext | undefined, workletLoaded: Promise<boolean> = Promise.resolve(false), vadOptions: Partial<VadOptions> = {}) {
+  constructor(context: AudioContext | undefined, workletLoaded: Promise<boolean> = Promise.resolve(false)) {
     this.#context = context;
     this.#workletLoaded = workletLoaded;
-    this.#vadOptions = vadOptions;
   }
 
   get reading(): AnalysisSnapshot {
@@ -56,11 +53,6 @@ export class AudioAnalyser {
 
   get place(): AnalysisPlace {
     return this.#place;
-  }
-
-  /** The audio graph's sample rate (undefined without one). */
-  get sampleRate(): number | undefined {
-    return this.#context?.sampleRate;
   }
 
   /** Attaches the stream and starts listening; resolves once samples are being analysed. */
@@ -102,7 +94,7 @@ export class AudioAnalyser {
 
   #scriptProcessor(context: AudioContext): ScriptProcessorNode | undefined {
     if (typeof context.createScriptProcessor !== 'function') return undefined;
-    const analysis = new SpeechAnalysis(context.sampleRate, this.#vadOptions);
+    const analysis = new SpeechAnalysis(context.sampleRate);
     this.#onPage = analysis;
     const node = context.createScriptProcessor(FALLBACK_BUFFER_SIZE, 1, 1);
     let sinceSnapshot = 0;

@@ -40,7 +40,7 @@ export class CaptureController implements ReactiveController {
   #elapsedBefore = 0;
   #snapshotAt = 0;
   #runningSince: number | undefined;
-  /** The microphone the take's quality is judged against, and its totals at stop (kept until the next take). */
+  /** The last take's quality report at stop, kept until the next take. */
   #finalQuality: QualityReport | undefined;
   /** The take being started; a release while the permission prompt is open abandons it. */
   #attempt: symbol | undefined;

@@ -179,31 +179,6 @@ export function qualityReport(totals: QualityTotals, source: QualitySource, thre
   };
 }
 
-/** A tally and its report in one (the frames and the microphone in the same place). */
-export class QualityMeter {
-  readonly #source: QualitySource;
-  readonly #thresholds: Partial<QualityThresholds>;
-  readonly #tally: QualityTally;
-
-  constructor(source: QualitySource, thresholds: Partial<QualityThresholds> = {}) {
-    this.#source = source;
-    this.#thresholds = thresholds;
-    this.#tally = new QualityTally(thresholds.clipLevel);
-  }
-
-  push(samples: Float32Array, seconds: number, speech: boolean): void {
-    this.#tally.push(samples, seconds, speech);
-  }
-
-  get seconds(): number {
-    return this.#tally.totals.seconds;
-  }
-
-  report(): QualityReport {
-    return qualityReport(this.#tally.totals, this.#source, this.#thresholds);
-  }
-}
-
 function round(value: number, digits = 1): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;

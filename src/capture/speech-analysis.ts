@@ -1,21 +1,20 @@
 import { EMPTY_QUALITY_TOTALS, QualityTally, type QualityTotals } from './quality.js';
 import { SilentMicWatch } from './silent-mic.js';
 import { SpeechFrames } from './speech-frames.js';
-import { VoiceActivityDetector, levelDb, type VadOptions } from './voice-activity.js';
+import { VoiceActivityDetector, type VadOptions } from './voice-activity.js';
 
-/** What the page is told about the microphone, about ten times a second. */
+/** What the page is told about the microphone, five times a second (SNAPSHOT_SECONDS). */
 export interface AnalysisSnapshot {
   /** 0 … 1 for the level meter: the loudness since the previous snapshot. */
   readonly level: number;
   readonly speechSeconds: number;
-  readonly speaking: boolean;
   /** The first seconds of the take were digital silence (see SilentMicWatch). */
   readonly micSilent: boolean;
   /** The take's audio so far, for the quality check at stop. */
   readonly quality: QualityTotals;
 }
 
-export const EMPTY_SNAPSHOT: AnalysisSnapshot = { level: 0, speechSeconds: 0, speaking: false, micSilent: false, quality: EMPTY_QUALITY_TOTALS };
+export const EMPTY_SNAPSHOT: AnalysisSnapshot = { level: 0, speechSeconds: 0, micSilent: false, quality: EMPTY_QUALITY_TOTALS };
 
 /** −60 dBFS shows as an empty meter, −10 dBFS as a full one. */
 const METER_FLOOR_DB = -60;
@@ -55,14 +54,9 @@ export class SpeechAnalysis {
     if (!counting) this.#speaking = false;
   }
 
-  get counting(): boolean {
-    return this.#counting;
-  }
-
   push(samples: Float32Array): void {
     const seconds = samples.length / this.#sampleRate;
-    const level = levelDb(samples);
-    this.#levelPower += 10 ** (level / 10) * samples.length;
+    for (let i = 0; i < samples.length; i += 1) this.#levelPower += samples[i] * samples[i];
     this.#levelSamples += samples.length;
     if (!this.#counting) return;
     // The VAD's call for the frame settling now; the quality tally is weighted by it.
@@ -79,7 +73,6 @@ export class SpeechAnalysis {
     return {
       level: Math.min(1, Math.max(0, (level - METER_FLOOR_DB) / METER_RANGE_DB)),
       speechSeconds: this.#vad.speechSeconds,
-      speaking: this.#speaking,
       micSilent: this.#micSilent,
       quality: this.#quality.totals,
     };

@@ -2,11 +2,11 @@
  * The speech analysis on the audio thread: an AudioWorklet module, loaded
  * from its own file next to the code that loads it (`speech-worklet.js`), so
  * a strict CSP's `script-src 'self'` allows it (no blob: or data:). The page
- * only receives a snapshot about ten times a second, and the audio clock
+ * only receives a snapshot five times a second, and the audio clock
  * keeps it running in a background tab.
  *
  * The build bundles this file on its own (no imports left, see
- * scripts/bundle-worklet.mjs): a worklet's scope has no DOM, and chunks
+ * scripts/build/bundle-worklet.mjs): a worklet's scope has no DOM, and chunks
  * shared with the page might touch one.
  */
 import { SpeechAnalysis } from './speech-analysis.js';

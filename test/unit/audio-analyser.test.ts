@@ -100,7 +100,7 @@ describe('AudioAnalyser', () => {
     }
   });
 
-  it('falls back to the page when no worklet loads, with the same figures', async function () {
+  it('falls back to the page when no worklet loads, and counts there', async function () {
     this.timeout(20_000);
     const context = createAudioContext()!;
     const analyser = new AudioAnalyser(context, Promise.resolve(false));

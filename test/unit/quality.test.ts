@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { QualityMeter, appliedSettings, type QualityReport } from '../../src/capture/quality.js';
+import { QualityTally, appliedSettings, qualityReport, type QualityReport, type QualitySource } from '../../src/capture/quality.js';
 import { SilentMicWatch } from '../../src/capture/silent-mic.js';
 import { VoiceActivityDetector, levelDb, periodicity, spectralFeatures } from '../../src/capture/voice-activity.js';
 
@@ -43,14 +43,20 @@ function voiceLike(seconds: number, rmsDbfs: number, { gain = 1 } = {}): { frame
 }
 
 function measure(signal: { frames: Float32Array[]; speech: boolean[] }, settings = {}): QualityReport {
-  const meter = new QualityMeter({ contextSampleRate: RATE, settings });
+  const meter = qualityMeter({ contextSampleRate: RATE, settings });
   signal.frames.forEach((frame, i) => meter.push(frame, FRAME_SECONDS, signal.speech[i]));
   return meter.report();
 }
 
+/** The analyser's tally and the report it gives at stop, for a microphone (`source`). */
+function qualityMeter(source: QualitySource) {
+  const tally = new QualityTally();
+  return { push: tally.push.bind(tally), report: () => qualityReport(tally.totals, source) };
+}
+
 const RAW = { echoCancellation: false, noiseSuppression: false, autoGainControl: false, sampleRate: 48_000, channelCount: 1 };
 
-describe('QualityMeter', () => {
+describe('quality report', () => {
   it('finds nothing wrong with clean speech at −20 dBFS', () => {
     const report = measure(voiceLike(10, -20), RAW);
     expect(report.issues).to.deep.equal([]);
@@ -70,7 +76,7 @@ describe('QualityMeter', () => {
   });
 
   it('flags a clipped sine', () => {
-    const meter = new QualityMeter({ contextSampleRate: RATE, settings: RAW });
+    const meter = qualityMeter({ contextSampleRate: RATE, settings: RAW });
     for (let f = 0; f < 100; f += 1) {
       const frame = new Float32Array(FRAME).map((_, i) => Math.max(-1, Math.min(1, 1.5 * Math.sin((2 * Math.PI * 220 * (f * FRAME + i)) / RATE))));
       meter.push(frame, FRAME_SECONDS, true);
@@ -85,7 +91,7 @@ describe('QualityMeter', () => {
   });
 
   it('flags silence as mostly silence (and too quiet)', () => {
-    const meter = new QualityMeter({ contextSampleRate: RATE, settings: RAW });
+    const meter = qualityMeter({ contextSampleRate: RATE, settings: RAW });
     for (let f = 0; f < 200; f += 1) meter.push(new Float32Array(FRAME).map(() => (Math.random() - 0.5) * 0.0004), FRAME_SECONDS, false);
     const report = meter.report();
     expect(report.issues).to.deep.equal(['mostly-silence', 'too-quiet']);
@@ -106,7 +112,7 @@ describe('QualityMeter', () => {
   });
 
   it('judges the sample rate by the audio graph when the track does not say', () => {
-    const meter = new QualityMeter({ contextSampleRate: 8000 });
+    const meter = qualityMeter({ contextSampleRate: 8000 });
     voiceLike(2, -20).frames.forEach((frame) => meter.push(frame, FRAME_SECONDS, true));
     expect(meter.report().issues).to.include('low-sample-rate');
     expect(meter.report().settings).to.deep.equal({});
@@ -168,7 +174,7 @@ async function fixtureReport(name: string): Promise<QualityReport> {
   const analyser = new AnalyserNode(context, { fftSize: FRAME, smoothingTimeConstant: 0.5 });
   source.connect(analyser).connect(context.destination);
   const vad = new VoiceActivityDetector();
-  const meter = new QualityMeter({ contextSampleRate: context.sampleRate, settings: RAW });
+  const meter = qualityMeter({ contextSampleRate: context.sampleRate, settings: RAW });
   const samples = new Float32Array(FRAME);
   const spectrum = new Float32Array(analyser.frequencyBinCount);
   for (let at = FRAME_SECONDS; at < decoded.duration - FRAME_SECONDS; at += FRAME_SECONDS) {
