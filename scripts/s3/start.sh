@@ -30,6 +30,11 @@ fail() {
   exit 1
 }
 trap 'fail "line $LINENO failed"' ERR
+# Daemons of an earlier cluster in this directory (a pid file lost, a run killed midway) still hold
+# the ports: a new monitor could not bind, and the new OSD would join the old one ("wrong fsid").
+pkill -f -- "-c $dir/ceph.conf" 2>/dev/null || true
+for _ in $(seq 1 50); do pgrep -f -- "-c $dir/ceph.conf" >/dev/null || break; sleep 0.1; done
+pkill -9 -f -- "-c $dir/ceph.conf" 2>/dev/null || true
 rm -rf "$dir"
 mkdir -p "$dir"/{mon,osd,run,log}
 fsid=$(cat /proc/sys/kernel/random/uuid)
@@ -83,6 +88,9 @@ monmaptool --create --fsid "$fsid" --addv a "[v1:127.0.0.1:$mon_port]" "$dir/mon
 ceph-mon -c "$conf" -i a --mkfs --monmap "$dir/monmap" >>"$dir/log/setup.log" 2>&1
 ceph-mon -c "$conf" -i a
 ceph=(ceph -c "$conf" --connect-timeout 15)
+# The monitor answering must be this cluster's: anything else on the port is a stranger.
+answered=$("${ceph[@]}" fsid 2>>"$dir/log/setup.log" || true)
+[ "$answered" = "$fsid" ] || fail "the monitor on 127.0.0.1:$mon_port is not this cluster's (fsid '${answered:-none}', want $fsid): another process holds the port"
 osd_uuid=$(cat /proc/sys/kernel/random/uuid)
 "${ceph[@]}" osd new "$osd_uuid" >>"$dir/log/setup.log" 2>&1
 ceph-osd -c "$conf" -i 0 --mkfs --osd-uuid "$osd_uuid" >>"$dir/log/setup.log" 2>&1

@@ -16,5 +16,7 @@ for _ in $(seq 1 50); do
   sleep 0.1
 done
 for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null; done
+# Any daemon of this cluster whose pid file was never written (a start that failed midway).
+pkill -9 -f -- "-c $dir/ceph.conf" 2>/dev/null
 rm -rf "$dir"
 echo "s3: stopped"
