@@ -82,9 +82,9 @@ export class AudioAnalyser {
       const node = new AudioWorkletNode(context, SPEECH_PROCESSOR_NAME, { numberOfInputs: 1, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit' });
       node.port.onmessage = (event: MessageEvent<WorkletSnapshot>) => {
         const { asked, ...snapshot } = event.data;
-        // A flush answer carries audio the count on screen has not shown: it settles the flush, nothing else.
+        this.#receive(snapshot);
+        // Only the answer to a flush settles it: a beat sent before the pause arrived must not.
         if (asked) this.#settle(snapshot);
-        else this.#receive(snapshot);
       };
       return node;
     } catch {
@@ -141,11 +141,14 @@ export class AudioAnalyser {
 
   /**
    * The figures up to now, including audio the last snapshot had not seen:
-   * after `setCounting(false)`, the take's final quality totals. (The take's
-   * speech count is the last snapshot's, the one on screen.)
+   * after `setCounting(false)`, the take's final count and quality totals,
+   * which then show on screen too.
    */
   flush(): Promise<AnalysisSnapshot> {
-    if (this.#place !== 'worklet') return Promise.resolve(this.#onPage?.snapshot() ?? this.#snapshot);
+    if (this.#place !== 'worklet') {
+      if (this.#onPage) this.#receive(this.#onPage.snapshot());
+      return Promise.resolve(this.#snapshot);
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.#waiting = this.#waiting.filter((waiting) => waiting !== settle);

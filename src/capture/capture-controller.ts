@@ -163,9 +163,9 @@ export class CaptureController implements ReactiveController {
     if (!recorder) throw new Error('not recording');
     const durationSeconds = this.elapsedSeconds;
     this.pause();
-    // The count is the one on screen; the quality totals take in the audio up to the pause.
-    const speechSeconds = this.speechSeconds;
+    // The final count takes in the audio up to the pause (and is what the screen then shows).
     const [blob, final] = await Promise.all([recorder.stop(), this.#analyser?.flush()]);
+    const speechSeconds = final?.speechSeconds ?? this.speechSeconds;
     this.#finalQuality = this.#analyser?.quality(final?.quality);
     const mimeType = recorder.mimeType;
     this.release();
