@@ -21,7 +21,7 @@ export interface CaptureCallbacks {
 /** A finished take, before the flow names the recording it belongs to. */
 export type CaptureResult = Omit<Take, 'recording'>;
 
-/** The limit is checked (and, without analyser snapshots, the timer redrawn) this often. */
+/** Without analyser snapshots (an audio graph that never started), the timer is redrawn this often. */
 const TICK_MS = 200;
 
 const loadEngine = () => import('./engine.js');
@@ -37,6 +37,8 @@ export class CaptureController implements ReactiveController {
   #analyser: AudioAnalyser | undefined;
   #recorder: AudioRecorder | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
+  /** Fires at `maxSeconds` of recorded time (timed exactly, not by the redraw tick). */
+  #limit: ReturnType<typeof setTimeout> | undefined;
   #elapsedBefore = 0;
   #snapshotAt = 0;
   #runningSince: number | undefined;
@@ -147,6 +149,7 @@ export class CaptureController implements ReactiveController {
     this.#recorder?.pause();
     this.#analyser?.setCounting(false);
     clearInterval(this.#ticker);
+    clearTimeout(this.#limit);
     void this.#wakeLock?.release();
     this.#host.requestUpdate();
   }
@@ -175,6 +178,7 @@ export class CaptureController implements ReactiveController {
   /** Drops everything: tracks stopped, AudioContext closed, timers cleared. */
   release(): void {
     clearInterval(this.#ticker);
+    clearTimeout(this.#limit);
     this.#ticker = undefined;
     this.#runningSince = undefined;
     void this.#wakeLock?.release();
@@ -202,14 +206,11 @@ export class CaptureController implements ReactiveController {
     this.#ticker = setInterval(() => {
       // The snapshots redraw; without them (an audio graph that never started) the timer still moves.
       if (performance.now() - this.#snapshotAt > TICK_MS * 1.5) this.#host.requestUpdate();
-      // An MP4 recorder runs on briefly after stop to finish its last fragment: stop that much early.
-      // Within a tick of the limit, stop now: the next tick would be past it.
-      const settleMs = this.#recorder?.settleMs ?? 0;
-      if (this.elapsedSeconds >= this.maxSeconds - (settleMs + TICK_MS) / 1000) {
-        clearInterval(this.#ticker);
-        this.#callbacks.onMaxReached();
-      }
     }, TICK_MS);
+    // An MP4 recorder runs on briefly after stop to finish its last fragment: stop that much early.
+    const settleMs = this.#recorder?.settleMs ?? 0;
+    clearTimeout(this.#limit);
+    this.#limit = setTimeout(() => this.#callbacks.onMaxReached(), (this.maxSeconds - this.#elapsedBefore) * 1000 - settleMs);
   }
 
   readonly #onTrackEnded = () => {
