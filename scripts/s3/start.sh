@@ -72,6 +72,11 @@ mon osd report timeout = 60
 osd objectstore = memstore
 memstore device bytes = 268435456
 osd op num shards = 1
+# The OSD sends no monitor commands of its own while it starts (its CRUSH place and device class):
+# such a command can leave before the OSD has the monitor map and carry a zero fsid, which the
+# monitor refuses ('wrong fsid') and the OSD dies of. start.sh places it in CRUSH instead.
+osd crush update on start = false
+osd class update on start = false
 osd op num threads per shard = 1
 ms async op threads = 1
 rgw thread pool size = 16
@@ -93,8 +98,15 @@ answered=$("${ceph[@]}" fsid 2>>"$dir/log/setup.log" || true)
 [ "$answered" = "$fsid" ] || fail "the monitor on 127.0.0.1:$mon_port is not this cluster's (fsid '${answered:-none}', want $fsid): another process holds the port"
 osd_uuid=$(cat /proc/sys/kernel/random/uuid)
 "${ceph[@]}" osd new "$osd_uuid" >>"$dir/log/setup.log" 2>&1
+"${ceph[@]}" osd crush add osd.0 1.0 root=default >>"$dir/log/setup.log" 2>&1
 ceph-osd -c "$conf" -i 0 --mkfs --osd-uuid "$osd_uuid" >>"$dir/log/setup.log" 2>&1
-ceph-osd -c "$conf" -i 0 2>>"$dir/log/setup.log"
+# A start refused by the monitor is retried: a CI machine under load once lost one that way.
+osd_started=0
+for _ in 1 2 3; do
+  if ceph-osd -c "$conf" -i 0 2>>"$dir/log/setup.log"; then osd_started=1; break; fi
+  sleep 1
+done
+[ $osd_started = 1 ] || fail "ceph-osd did not start (3 tries)"
 radosgw -c "$conf" -n client.rgw --rgw-frontends "beast endpoint=$host:$port" --log-file "$dir/log/rgw.log" --pid-file "$dir/run/rgw.pid"
 
 for _ in $(seq 1 300); do
