@@ -7,12 +7,14 @@ const RETRY_AFTER_MS = 5000;
  */
 export class LazyModule<Module> {
   readonly #load: () => Promise<Module>;
+  readonly #retryAfterMs: number;
   #value: Module | undefined;
   #pending: Promise<Module> | undefined;
   #failed: { readonly at: number; readonly promise: Promise<Module> } | undefined;
 
-  constructor(load: () => Promise<Module>) {
+  constructor(load: () => Promise<Module>, retryAfterMs = RETRY_AFTER_MS) {
     this.#load = load;
+    this.#retryAfterMs = retryAfterMs;
   }
 
   get value(): Module | undefined {
@@ -26,11 +28,11 @@ export class LazyModule<Module> {
 
   /**
    * Loads once. A failed load (offline, a blocked chunk) is tried again by
-   * a call after `RETRY_AFTER_MS`; calls before that (every render, while
+   * a call after `retryAfterMs` (5 s); calls before that (every render, while
    * offline) get the same failure without another request.
    */
   load(): Promise<Module> {
-    if (this.#failed && performance.now() - this.#failed.at < RETRY_AFTER_MS) return this.#failed.promise;
+    if (this.#failed && performance.now() - this.#failed.at < this.#retryAfterMs) return this.#failed.promise;
     if (!this.#pending) {
       const pending: Promise<Module> = this.#load().then(
         (module) => (this.#value = module),
@@ -47,12 +49,12 @@ export class LazyModule<Module> {
 
   /**
    * `load()` for work no click will ask for again (offering back a kept
-   * recording on connect): a failure is tried again, spaced `RETRY_AFTER_MS`,
+   * recording on connect): a failure is tried again, spaced `retryAfterMs`,
    * up to `attempts` loads in all.
    */
   loadPatiently(attempts = 3): Promise<Module> {
     return this.load().catch((error: unknown) =>
-      attempts > 1 ? new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS)).then(() => this.loadPatiently(attempts - 1)) : Promise.reject(error),
+      attempts > 1 ? new Promise((resolve) => setTimeout(resolve, this.#retryAfterMs)).then(() => this.loadPatiently(attempts - 1)) : Promise.reject(error),
     );
   }
 }

@@ -15,10 +15,14 @@
  * - a noise floor that adapts in noise: the quietest frame of the last
  *   seconds (minimum statistics), so a fan or a noisy room raises it within
  *   a couple of seconds, speech or not, and a quieter moment lowers it at once.
+ *   Syllable-rate movement is judged with the floor's power taken out of each
+ *   frame: in loud noise the noise fills the dips between syllables, and what
+ *   is left above it still rises and falls like speech.
  * - bursts of fewer than `minSpeechSeconds` of anchors do not count (clicks, a cough's onset).
- * - music holds its notes: when much of the recent pitch stays put to a
- *   fraction of a percent from frame to frame (or steps to another note of the
- *   chord, an exact octave, fifth or fourth away), nothing is voiced (a voice glides).
+ * - music holds its notes and leaps between them: when much of the recent
+ *   pitch either stays put to a fraction of a percent from frame to frame (or
+ *   steps to another note of the chord, an exact octave, fifth or fourth away)
+ *   or leaps further than a voice moves in 32 ms, nothing is voiced (a voice glides).
  *
  * Pure: fed features, returns decisions; `SpeechFrames` supplies the features.
  */
@@ -64,7 +68,9 @@ export interface VadOptions {
   readonly minSpeechSeconds: number;
   /** Pitch moving less than this share from one voiced frame to the next is held (a note, not a voice). */
   readonly heldPitchTolerance: number;
-  /** Among the last `pitchMemory` voiced frame pairs, this share held means music: nothing is voiced until it falls to `musicLeaveShare`. */
+  /** Pitch moving more than this factor from one voiced frame to the next (not to a chord note) leaps: a melody or a bass line, not a voice. */
+  readonly pitchLeapRatio: number;
+  /** Among the last `pitchMemory` voiced frame pairs, this share held or leaping means music: nothing is voiced until it falls to `musicLeaveShare`. */
   readonly musicEnterShare: number;
   readonly musicLeaveShare: number;
   readonly pitchMemory: number;
@@ -87,12 +93,17 @@ export const DEFAULT_VAD_OPTIONS: VadOptions = {
   lookaheadSeconds: 0.3,
   minSpeechSeconds: 0.1,
   heldPitchTolerance: 0.004,
-  musicEnterShare: 0.3,
-  musicLeaveShare: 0.15,
+  pitchLeapRatio: 1.16,
+  musicEnterShare: 0.43,
+  musicLeaveShare: 0.35,
   pitchMemory: 50,
 };
 
 const FLOOR_START_DB = -70;
+/** How far under the floor a frame with the floor's power taken out may read: the depth of a dip between syllables. */
+const DIP_DEPTH_DB = 3;
+/** Music is judged once this many pairs of pitched frames are in (an eighth of a second of pitch). */
+const MUSIC_MIN_PAIRS = 4;
 
 interface Pending {
   readonly levelDb: number;
@@ -104,9 +115,10 @@ interface Pending {
 export class VoiceActivityDetector {
   readonly #options: VadOptions;
   #floorDb = FLOOR_START_DB;
-  /** Levels of the last `floorWindowSeconds` (floor and modulation). */
+  /** Levels of the last `floorWindowSeconds` (the floor). */
   #levels: number[] = [];
-  #frameSeconds = 0.032;
+  /** Levels of the last `modulationWindowSeconds` with the floor's power taken out. */
+  #aboveFloorLevels: number[] = [];
   /** Frames waiting for the look-ahead before they are settled. */
   #pending: Pending[] = [];
   /** Seconds since the last anchor among settled frames (the anchor itself included). */
@@ -171,6 +183,7 @@ export class VoiceActivityDetector {
   reset(): void {
     this.#floorDb = FLOOR_START_DB;
     this.#levels = [];
+    this.#aboveFloorLevels = [];
     this.#pending = [];
     this.#sinceAnchor = Number.POSITIVE_INFINITY;
     this.#sinceCounted = Number.POSITIVE_INFINITY;
@@ -191,9 +204,11 @@ export class VoiceActivityDetector {
   #musicLike(pitchHz: number): boolean {
     const o = this.#options;
     if (pitchHz > 0 && this.#previousPitchHz > 0) {
-      this.#held.push(heldPitch(pitchHz, this.#previousPitchHz, o.heldPitchTolerance));
+      const ratio = pitchHz / this.#previousPitchHz;
+      const leap = ratio > o.pitchLeapRatio || ratio < 1 / o.pitchLeapRatio;
+      this.#held.push(leap || heldPitch(ratio, o.heldPitchTolerance));
       if (this.#held.length > o.pitchMemory) this.#held.shift();
-      if (this.#held.length >= Math.min(10, o.pitchMemory)) {
+      if (this.#held.length >= Math.min(MUSIC_MIN_PAIRS, o.pitchMemory)) {
         const share = this.#held.filter(Boolean).length / this.#held.length;
         if (share >= o.musicEnterShare) this.#music = true;
         else if (share <= o.musicLeaveShare) this.#music = false;
@@ -253,17 +268,20 @@ export class VoiceActivityDetector {
   /** Minimum statistics: the floor is the quietest frame of the last `floorWindowSeconds`. */
   #track(levelDb: number, seconds: number): void {
     this.#levels.push(levelDb);
-    this.#frameSeconds = seconds;
     const keep = Math.max(1, Math.round(this.#options.floorWindowSeconds / seconds));
     while (this.#levels.length > keep) this.#levels.shift();
     let floor = Number.POSITIVE_INFINITY;
     for (const level of this.#levels) floor = Math.min(floor, level);
     this.#floorDb = Math.max(FLOOR_START_DB - 30, floor);
+    const abovePower = 10 ** (levelDb / 10) - 10 ** (this.#floorDb / 10);
+    const aboveDb = abovePower > 0 ? 10 * Math.log10(abovePower) : -Infinity;
+    this.#aboveFloorLevels.push(Math.max(aboveDb, this.#floorDb - DIP_DEPTH_DB));
+    const modulationFrames = Math.max(3, Math.round(this.#options.modulationWindowSeconds / seconds));
+    while (this.#aboveFloorLevels.length > modulationFrames) this.#aboveFloorLevels.shift();
   }
 
   #modulationDb(): number {
-    const count = Math.max(3, Math.round(this.#options.modulationWindowSeconds / this.#frameSeconds));
-    const levels = this.#levels.slice(-count).map((level) => Math.max(level, -90));
+    const levels = this.#aboveFloorLevels.map((level) => Math.max(level, -90));
     if (levels.length < 3) return 0;
     const mean = levels.reduce((sum, value) => sum + value, 0) / levels.length;
     const variance = levels.reduce((sum, value) => sum + (value - mean) ** 2, 0) / levels.length;
@@ -279,8 +297,7 @@ export class VoiceActivityDetector {
  */
 const NOTE_RATIOS = [1, 2, 1 / 2, 3, 1 / 3, 3 / 2, 2 / 3, 4 / 3, 3 / 4];
 
-function heldPitch(pitchHz: number, previousHz: number, tolerance: number): boolean {
-  const ratio = pitchHz / previousHz;
+function heldPitch(ratio: number, tolerance: number): boolean {
   return NOTE_RATIOS.some((note) => Math.abs(ratio - note) <= tolerance * note);
 }
 

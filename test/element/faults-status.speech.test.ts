@@ -22,9 +22,10 @@ describe('fault injection: status polling', () => {
 
   it('status 503, timeout, HTML, 503: rides them out and renders the result once', async () => {
     const { session, key, stored, el, log } = await submittedRun({ statusFaults: '503,timeout,html,503' });
-    // WebKit in CI has, rarely, left this first take unrestored (idle): say what the element did meanwhile.
-    await waitForState(el, 'complete', 20_000).catch((error: Error) => {
-      throw new Error(`${error.message}; events: ${JSON.stringify(log().events.map((event) => event.type))}`);
+    // WebKit in CI has, rarely, not finished this first run: say what the element did and what the server saw.
+    await waitForState(el, 'complete', 20_000).catch(async (error: Error) => {
+      const events = log().events.map(({ type, detail }) => (type === 'thymia-state-change' ? `${type}:${(detail as { state: string }).state}` : type));
+      throw new Error(`${error.message}; events: ${JSON.stringify(events)}; status requests: ${(await inspectRun(session.id)).statusRequests}`);
     });
     expect(log().of('thymia-error')).to.deep.equal([]);
     expect(log().of('thymia-result')).to.have.length(1);

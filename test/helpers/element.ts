@@ -32,7 +32,10 @@ export function recordEvents(el: Element) {
 }
 
 export async function waitForState(el: Recorder, state: string, timeout = 30_000): Promise<void> {
-  await waitUntil(() => el.state === state, `state ${state} (is ${el.state})`, { timeout, interval: 20 });
+  // The message names the state when the wait gave up, not when it began.
+  await waitUntil(() => el.state === state, undefined, { timeout, interval: 20 }).catch(() => {
+    throw new Error(`Timeout: state ${state} (is ${el.state} after ${timeout} ms)`);
+  });
 }
 
 export function nextEvent<Name extends ThymiaEventName>(el: Element, name: Name): Promise<CustomEvent<ThymiaEventDetails[Name]>> {
