@@ -68,7 +68,9 @@ export default {
   nodeResolve: true,
   rootDir: '.',
   concurrency: 1,
-  concurrentBrowsers: 3,
+  // Two browsers at a time on a 2-core CI machine: with three, the fake microphones and the speech
+  // worklets were starved now and then (a take with its first second missing, a poll that never ran).
+  concurrentBrowsers: 2,
   browserStartTimeout: 60_000,
   testsFinishTimeout: 600_000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
