@@ -53,8 +53,14 @@ export class LazyModule<Module> {
    * up to `attempts` loads in all.
    */
   loadPatiently(attempts = 3): Promise<Module> {
-    return this.load().catch((error: unknown) =>
-      attempts > 1 ? new Promise((resolve) => setTimeout(resolve, this.#retryAfterMs)).then(() => this.loadPatiently(attempts - 1)) : Promise.reject(error),
-    );
+    return this.load().catch((error: unknown) => {
+      if (attempts <= 1) throw error;
+      // After the wait, a fresh request: timers and performance.now() disagree by a millisecond or so (Firefox),
+      // and the failure must not be served again as still recent.
+      return new Promise((resolve) => setTimeout(resolve, this.#retryAfterMs)).then(() => {
+        this.#failed = undefined;
+        return this.loadPatiently(attempts - 1);
+      });
+    });
   }
 }

@@ -27,20 +27,35 @@ export interface PollOptions {
 }
 
 async function fetchOnce(options: PollOptions): Promise<PollAttempt> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), options.requestTimeoutMs ?? 15_000);
-  const signal = AbortSignal.any ? AbortSignal.any([options.signal, timeout.signal]) : options.signal;
+  // One controller per GET, ended by the poll's stop or by the timeout (no AbortSignal.any: Safari before 17.4 lacks it).
+  const request = new AbortController();
+  const stop = () => request.abort(options.signal.reason);
+  if (options.signal.aborted) stop();
+  else options.signal.addEventListener('abort', stop, { once: true });
+  let timedOut = false;
+  // The timeout settles the wait itself too: a fetch that ignores its abort (WebKit, now and then) must not hold the poll.
+  let expire!: (reason: unknown) => void;
+  const expired = new Promise<never>((_, reject) => (expire = reject));
+  expired.catch(() => undefined);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    request.abort();
+    expire(new DOMException('status request timed out', 'TimeoutError'));
+  }, options.requestTimeoutMs ?? 15_000);
   try {
     const init = options.init ?? {};
-    const response = await fetch(options.url, {
-      ...init,
-      method: 'GET',
-      headers: mergeHeaders({ Accept: 'application/json' }, init.headers),
-      cache: 'no-store',
-      signal,
-    });
+    const response = await Promise.race([
+      fetch(options.url, {
+        ...init,
+        method: 'GET',
+        headers: mergeHeaders({ Accept: 'application/json' }, init.headers),
+        cache: 'no-store',
+        signal: request.signal,
+      }),
+      expired,
+    ]);
     // The timeout also covers reading the body: a proxy can stall mid-body.
-    const body = response.ok ? await response.text() : undefined;
+    const body = response.ok ? await Promise.race([response.text(), expired]) : undefined;
     return classifyAnswer(
       { status: response.status, retryAfter: response.headers.get('Retry-After'), body },
       options.adapter,
@@ -48,9 +63,10 @@ async function fetchOnce(options: PollOptions): Promise<PollAttempt> {
     );
   } catch (error) {
     if (options.signal.aborted) throw options.signal.reason ?? error;
-    return { kind: 'transient', reason: timeout.signal.aborted ? 'timeout' : 'network error' };
+    return { kind: 'transient', reason: timedOut ? 'timeout' : 'network error' };
   } finally {
     clearTimeout(timer);
+    options.signal.removeEventListener('abort', stop);
   }
 }
 

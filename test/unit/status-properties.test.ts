@@ -254,6 +254,29 @@ describe('status handling under generated answers (fast-check)', () => {
       expect(answers).to.be.greaterThan(4000);
     });
 
+    it('moves on from a status request that hangs and ignores its abort, and reaches the result', async () => {
+      const requests: (AbortSignal | undefined)[] = [];
+      window.fetch = (_input: RequestInfo | URL, init?: RequestInit) => {
+        requests.push(init?.signal ?? undefined);
+        // The first request never settles, abort or not (seen in WebKit); the next one answers.
+        if (requests.length === 1) return new Promise<Response>(() => undefined);
+        return Promise.resolve(new Response(JSON.stringify({ id: 'r', status: 'COMPLETE_ERROR', errorCode: 'ERR_INTERNAL' }), { status: 200 }));
+      };
+      const outcome = await pollStatus({
+        url: '/status',
+        intervalMs: 10,
+        adapter: STATUS_ADAPTERS.thymia,
+        context: { model: 'helios' },
+        signal: new AbortController().signal,
+        onStatus: () => undefined,
+        requestTimeoutMs: 100,
+        maxBackoffMs: 20,
+      });
+      expect(outcome.phase).to.equal('failed');
+      expect(requests).to.have.length(2);
+      expect(requests[0]?.aborted, 'the hung request was told to stop').to.equal(true);
+    });
+
     it('stops at once when aborted mid-wait, rejecting with the abort reason', async () => {
       window.fetch = async () => new Response(JSON.stringify({ status: 'RUNNING' }), { status: 200 });
       const controller = new AbortController();
