@@ -32,13 +32,11 @@ async function fetchOnce(options: PollOptions): Promise<PollAttempt> {
   const stop = () => request.abort(options.signal.reason);
   if (options.signal.aborted) stop();
   else options.signal.addEventListener('abort', stop, { once: true });
-  let timedOut = false;
   // The timeout settles the wait itself too: a fetch that ignores its abort (WebKit, now and then) must not hold the poll.
   let expire!: (reason: unknown) => void;
   const expired = new Promise<never>((_, reject) => (expire = reject));
   expired.catch(() => undefined);
   const timer = setTimeout(() => {
-    timedOut = true;
     request.abort();
     expire(new DOMException('status request timed out', 'TimeoutError'));
   }, options.requestTimeoutMs ?? 15_000);
@@ -63,7 +61,8 @@ async function fetchOnce(options: PollOptions): Promise<PollAttempt> {
     );
   } catch (error) {
     if (options.signal.aborted) throw options.signal.reason ?? error;
-    return { kind: 'transient', reason: timedOut ? 'timeout' : 'network error' };
+    // Not stopped from outside, so an ended request is the timeout's doing.
+    return { kind: 'transient', reason: request.signal.aborted ? 'timeout' : 'network error' };
   } finally {
     clearTimeout(timer);
     options.signal.removeEventListener('abort', stop);

@@ -1,6 +1,6 @@
 import { appliedSettings, qualityReport, type QualityReport, type QualitySource, type QualityTotals } from './quality.js';
 import { EMPTY_SNAPSHOT, SpeechAnalysis, type AnalysisSnapshot } from './speech-analysis.js';
-import { SNAPSHOT_SECONDS, SPEECH_PROCESSOR_NAME, type AnalysisMessage, type WorkletSnapshot } from './worklet-protocol.js';
+import { SPEECH_PROCESSOR_NAME, type AnalysisMessage, type WorkletSnapshot } from './worklet-protocol.js';
 
 /** Where the analysis runs: the audio thread, the page (no worklet could load), or nowhere (no audio graph). */
 export type AnalysisPlace = 'worklet' | 'page' | 'none';
@@ -97,14 +97,9 @@ export class AudioAnalyser {
     const analysis = new SpeechAnalysis(context.sampleRate);
     this.#onPage = analysis;
     const node = context.createScriptProcessor(FALLBACK_BUFFER_SIZE, 1, 1);
-    let sinceSnapshot = 0;
     node.onaudioprocess = (event) => {
-      const samples = event.inputBuffer.getChannelData(0);
-      analysis.push(samples);
-      sinceSnapshot += samples.length;
-      if (sinceSnapshot < SNAPSHOT_SECONDS * context.sampleRate) return;
-      sinceSnapshot = 0;
-      this.#receive(analysis.snapshot());
+      const due = analysis.push(event.inputBuffer.getChannelData(0));
+      if (due) this.#receive(due);
     };
     return node;
   }

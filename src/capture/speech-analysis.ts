@@ -1,7 +1,14 @@
 import { EMPTY_QUALITY_TOTALS, QualityTally, type QualityTotals } from './quality.js';
 import { SilentMicWatch } from './silent-mic.js';
 import { SpeechFrames } from './speech-frames.js';
-import { VoiceActivityDetector, type VadOptions } from './voice-activity.js';
+import { VoiceActivityDetector } from './voice-activity.js';
+
+/**
+ * Audio between two snapshots: five a second move the meters visibly, and
+ * each costs the page one frame. The page redraws when one arrives, so the
+ * count on screen is always the latest one.
+ */
+export const SNAPSHOT_SECONDS = 0.2;
 
 /** What the page is told about the microphone, five times a second (SNAPSHOT_SECONDS). */
 export interface AnalysisSnapshot {
@@ -33,15 +40,18 @@ export class SpeechAnalysis {
   readonly #frames: SpeechFrames;
   readonly #quality = new QualityTally();
   readonly #silentMic: SilentMicWatch;
+  readonly #samplesPerSnapshot: number;
+  #sinceSnapshot = 0;
   #counting = false;
   #speaking = false;
   #micSilent = false;
   #levelPower = 0;
   #levelSamples = 0;
 
-  constructor(sampleRate: number, vadOptions: Partial<VadOptions> = {}) {
+  constructor(sampleRate: number) {
     this.#sampleRate = sampleRate;
-    this.#vad = new VoiceActivityDetector(vadOptions);
+    this.#samplesPerSnapshot = Math.round(sampleRate * SNAPSHOT_SECONDS);
+    this.#vad = new VoiceActivityDetector();
     this.#frames = new SpeechFrames(sampleRate, (features, seconds) => {
       this.#speaking = this.#vad.push(features, seconds);
     });
@@ -54,19 +64,24 @@ export class SpeechAnalysis {
     if (!counting) this.#speaking = false;
   }
 
-  push(samples: Float32Array): void {
+  /** Feeds the next block of samples; returns a snapshot each `SNAPSHOT_SECONDS` of audio. */
+  push(samples: Float32Array): AnalysisSnapshot | undefined {
     const seconds = samples.length / this.#sampleRate;
     for (let i = 0; i < samples.length; i += 1) this.#levelPower += samples[i] * samples[i];
     this.#levelSamples += samples.length;
-    if (!this.#counting) return;
-    // The VAD's call for the frame settling now; the quality tally is weighted by it.
-    this.#frames.push(samples);
-    this.#quality.push(samples, seconds, this.#speaking);
-    this.#silentMic.push(samples, seconds);
+    if (this.#counting) {
+      // The VAD's call for the frame settling now; the quality tally is weighted by it.
+      this.#frames.push(samples);
+      this.#quality.push(samples, seconds, this.#speaking);
+      this.#silentMic.push(samples, seconds);
+    }
+    this.#sinceSnapshot += samples.length;
+    return this.#sinceSnapshot >= this.#samplesPerSnapshot ? this.snapshot() : undefined;
   }
 
-  /** The latest figures; the level covers the samples since the previous snapshot. */
+  /** The latest figures, now; the level covers the samples since the previous snapshot. */
   snapshot(): AnalysisSnapshot {
+    this.#sinceSnapshot = 0;
     const level = this.#levelSamples ? 10 * Math.log10(this.#levelPower / this.#levelSamples || 1e-12) : -120;
     this.#levelPower = 0;
     this.#levelSamples = 0;

@@ -10,7 +10,8 @@
  * shared with the page might touch one.
  */
 import { SpeechAnalysis } from './speech-analysis.js';
-import { SNAPSHOT_SECONDS, SPEECH_PROCESSOR_NAME, type AnalysisMessage, type SpeechProcessorSettings, type WorkletSnapshot } from './worklet-protocol.js';
+import type { AnalysisSnapshot } from './speech-analysis.js';
+import { SPEECH_PROCESSOR_NAME, type AnalysisMessage, type SpeechProcessorSettings, type WorkletSnapshot } from './worklet-protocol.js';
 
 // The AudioWorkletGlobalScope, which TypeScript's DOM library does not describe.
 declare const sampleRate: number;
@@ -21,14 +22,10 @@ interface SpeechProcessorOptions {
   readonly processorOptions?: SpeechProcessorSettings;
 }
 
-/** Snapshots per second of audio: each one redraws the meters and the count (see SNAPSHOT_SECONDS). */
-const SNAPSHOTS_PER_SECOND = 1 / SNAPSHOT_SECONDS;
 const RENDER_QUANTUM_OF_SILENCE = new Float32Array(128);
 
 class SpeechProcessor extends AudioWorkletProcessor {
   readonly #analysis = new SpeechAnalysis(sampleRate);
-  readonly #samplesPerSnapshot = Math.round(sampleRate / SNAPSHOTS_PER_SECOND);
-  #sinceSnapshot = 0;
   #open = true;
 
   constructor(options?: SpeechProcessorOptions) {
@@ -37,7 +34,7 @@ class SpeechProcessor extends AudioWorkletProcessor {
     this.port.onmessage = (event: MessageEvent<AnalysisMessage>) => {
       const message = event.data;
       if (message.type === 'counting') this.#analysis.counting = message.counting;
-      else if (message.type === 'snapshot') this.#post(true);
+      else if (message.type === 'snapshot') this.#post(this.#analysis.snapshot(), true);
       else if (message.type === 'close') this.#open = false;
     };
   }
@@ -45,16 +42,14 @@ class SpeechProcessor extends AudioWorkletProcessor {
   process(inputs: Float32Array[][]): boolean {
     // An input carrying silence may arrive with no channels at all (Firefox): it is still time heard, as zeros.
     const samples = inputs[0]?.[0] ?? RENDER_QUANTUM_OF_SILENCE;
-    this.#analysis.push(samples);
-    this.#sinceSnapshot += samples.length;
-    if (this.#sinceSnapshot >= this.#samplesPerSnapshot) this.#post();
+    const due = this.#analysis.push(samples);
+    if (due) this.#post(due, false);
     // Returning false lets the graph drop the node once the page is done with it.
     return this.#open;
   }
 
-  #post(asked = false): void {
-    this.#sinceSnapshot = 0;
-    const reply: WorkletSnapshot = { ...this.#analysis.snapshot(), asked };
+  #post(snapshot: AnalysisSnapshot, asked: boolean): void {
+    const reply: WorkletSnapshot = { ...snapshot, asked };
     this.port.postMessage(reply);
   }
 }

@@ -265,7 +265,10 @@ export class VoiceActivityDetector {
     return false;
   }
 
-  /** Minimum statistics: the floor is the quietest frame of the last `floorWindowSeconds`. */
+  /**
+   * Minimum statistics: the floor is the quietest frame of the last `floorWindowSeconds`.
+   * Also keeps the last `modulationWindowSeconds` of levels with that floor's power taken out (see `#modulationDb`).
+   */
   #track(levelDb: number, seconds: number): void {
     this.#levels.push(levelDb);
     const keep = Math.max(1, Math.round(this.#options.floorWindowSeconds / seconds));

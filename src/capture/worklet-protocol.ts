@@ -3,13 +3,6 @@ import type { AnalysisSnapshot } from './speech-analysis.js';
 
 export const SPEECH_PROCESSOR_NAME = 'thymia-speech-analysis';
 
-/**
- * Audio between two snapshots: five a second move the meters visibly, and
- * each costs the page one frame. The page redraws when one arrives, so the
- * count on screen is always the latest one.
- */
-export const SNAPSHOT_SECONDS = 0.2;
-
 /** `processorOptions` of the worklet node. */
 export interface SpeechProcessorSettings {
   /** Count from the first sample (an offline render has no time to be told). */

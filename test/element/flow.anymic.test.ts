@@ -34,8 +34,8 @@ async function expectWholeTake(bodies: Blob[], stop: RecordingStopDetail, upload
   const seconds = await decodedSeconds(sent);
   console.log(`${engine()} ${stop.recording}: ${stop.mimeType}, ${stop.size} bytes, take ${stop.durationSeconds.toFixed(2)} s, upload decodes to ${seconds.toFixed(2)} s`);
   expect(seconds, 'the upload is audio').to.be.greaterThan(0);
-  // A fake microphone on a loaded 2-core machine delivers up to a tenth less audio than the clock shows (the
-  // bench's "audio clock"); a take missing a 1 s slice, or its part before a pause, still falls far short of this.
+  // A fake microphone on a loaded 2-core machine delivers less audio than the clock shows (88 % seen in CI, the
+  // bench's "audio clock"); a take missing a 1 s slice, or its part before a pause, still falls short of this.
   if (fakeMicKeepsTime) expect(seconds, `the ${stop.recording} upload holds the whole take`).to.be.at.least(0.8 * stop.durationSeconds - 0.15);
 }
 
