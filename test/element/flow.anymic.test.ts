@@ -147,6 +147,28 @@ describe(`<thymia-recorder> record → stop → submit → result (${engine()})`
     await expectWholeTake(uploads.bodies, read, run.uploads.readAloud.sha256);
   });
 
+  it('audio-bits-per-second sets the upload size: about 64 kb/s by default, half the rate gives half the bytes', async () => {
+    /** Bytes per second of audio in what MediaRecorder produced for one take. */
+    const bytesPerSecond = async (attributes: Record<string, string>) => {
+      recorded.chunks.length = 0;
+      const el = await recorderFor(await createSession('helios'), { 'min-speech-seconds': '0', ...attributes });
+      await recordFor(el, 4);
+      await recorded.stopped();
+      const take = new Blob(recorded.chunks);
+      const seconds = await decodedSeconds(take);
+      await el.reset();
+      el.remove();
+      console.log(`${engine()} ${attributes['audio-bits-per-second'] ?? 'default'}: ${take.size} bytes, ${seconds.toFixed(2)} s`);
+      return take.size / seconds;
+    };
+    const standard = await bytesPerSecond({});
+    const half = await bytesPerSecond({ 'audio-bits-per-second': '32000' });
+    // 8000 bytes a second is 64 kb/s of audio; the container adds a few percent (WebKit's MP4/AAC about 13 %).
+    // Chromium's own default would be 128 kb/s, twice this.
+    expect(standard, 'bytes per second at the default 64000').to.be.within(6000, 9600);
+    expect(half / standard, 'bytes at 32000 against 64000').to.be.within(0.4, 0.65);
+  });
+
   it('a stopped take outlives its element: a fresh one (a reload) offers it back and uploads the same bytes', async () => {
     const session = await createSession('helios');
     const key = uniqueKey('restore-anymic');
