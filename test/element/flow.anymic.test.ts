@@ -3,7 +3,9 @@ import type { RecordingStopDetail } from '../../src/events.js';
 import {
   button, createSession, fixture, html, inspectRun, nextEvent, part, recordEvents, recorderFor, sha256, waitForState, waitUntil, type Recorder,
 } from '../helpers/element.js';
-import { captureRecorderOutput, mountRecorder, staticUrls, storageEmpties, uniqueKey, unmountAll } from '../helpers/faults.js';
+import {
+  captureRecorderOutput, mountRecorder, staticUrls, storageEmpties, storedKeys, storedRecording, uniqueKey, unmountAll,
+} from '../helpers/faults.js';
 import { EXPECTED_CONTAINERS, captureUploads, decodedSeconds, engine, sleep } from '../helpers/media.js';
 
 /**
@@ -142,7 +144,8 @@ describe(`<thymia-recorder> record → stop → submit → result (${engine()})`
     const hashes = await Promise.all(uploads.bodies.map((body) => sha256(body)));
     const sent = (uploaded: string) => uploads.bodies[hashes.indexOf(uploaded)];
     const both = new Blob([sent(run.uploads.moodQuestion.sha256), sent(run.uploads.readAloud.sha256)]);
-    expect(await sha256(both), 'the two uploads are the two takes, byte for byte').to.equal(await recorded.sha());
+    const shapes = `uploads ${run.uploads.moodQuestion.size} + ${run.uploads.readAloud.size}, stops ${mood.size} + ${read.size}, recorder slices ${recorded.chunks.map((chunk) => chunk.size).join(' ')}`;
+    expect(await sha256(both), `the two uploads are the two takes, byte for byte (${shapes})`).to.equal(await recorded.sha());
     await expectWholeTake(uploads.bodies, mood, run.uploads.moodQuestion.sha256);
     await expectWholeTake(uploads.bodies, read, run.uploads.readAloud.sha256);
   });
@@ -175,9 +178,8 @@ describe(`<thymia-recorder> record → stop → submit → result (${engine()})`
     const first = await mountRecorder({ ...staticUrls(session), 'storage-key': key, 'min-speech-seconds': '0' });
     log = recordEvents(first);
     const take = await recordFor(first, 2);
-    // Kept once the take is in; give the queued write a moment before the "tab" goes away.
-    await sleep(500);
-    expect(log.of('thymia-error'), 'the take was kept on this device').to.deep.equal([]);
+    await waitUntil(async () => (await storedRecording(key)) !== undefined, 'the take is kept on this device', { timeout: 5000, interval: 50 });
+    expect(log.of('thymia-error'), 'storage raised nothing').to.deep.equal([]);
     first.remove();
 
     let restoredLog!: ReturnType<typeof recordEvents>;
@@ -186,7 +188,10 @@ describe(`<thymia-recorder> record → stop → submit → result (${engine()})`
       { beforeConnect: (target) => (restoredLog = recordEvents(target)) },
     );
     log = restoredLog;
-    await waitUntil(() => restoredLog.of('thymia-restored').length === 1, 'thymia-restored', { timeout: 5000 });
+    await waitUntil(() => restoredLog.of('thymia-restored').length === 1, 'thymia-restored', { timeout: 5000 }).catch(async (error: Error) => {
+      // Tells a slow lookup (the take still stored) from a lost take.
+      throw new Error(`${error.message}; stored under the key now: ${JSON.stringify(await storedKeys(key))}`);
+    });
     expect(restoredLog.of('thymia-restored')[0].durationSeconds).to.be.closeTo(take.durationSeconds, 0.05);
     await waitForState(el, 'recorded');
     button(el, 'submit-button').click();
