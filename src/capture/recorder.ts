@@ -6,13 +6,19 @@ export interface RecorderOptions {
   readonly onChunk?: (chunk: Blob) => void;
   /** Encoder bitrate; browsers treat it as a target and clamp it to what the codec supports. */
   readonly audioBitsPerSecond?: number;
+  /** How long `stop` may lag the final slice before the take is closed without it (tests shorten it). */
+  readonly stopEventGraceMs?: number;
 }
 
 /**
  * WebKitGTK can lose a recorder's `stop` event (seen when `requestData()`
- * directly precedes `stop()`); a take must not wait for it forever.
+ * directly precedes `stop()`); a take must not wait for it forever. The wait
+ * counts from the recorder's final slice, not from the request: a starved
+ * encoder may take seconds to flush, and its last slice is the person's last words.
  */
 const STOP_EVENT_GRACE_MS = 5000;
+/** A recorder that sends neither a slice, `stop` nor `error` after a stop request (never seen) still ends the take. */
+const STOP_LIMIT_MS = 30_000;
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
@@ -29,6 +35,7 @@ export class AudioRecorder {
   readonly #recorder: MediaRecorder;
   readonly #chunks: Blob[] = [];
   readonly #timesliceMs: number;
+  readonly #stopEventGraceMs: number;
   readonly #ended: Promise<void>;
   #started = false;
   #stopped: Promise<Blob> | undefined;
@@ -48,6 +55,7 @@ export class AudioRecorder {
       options.onChunk?.(event.data);
     });
     this.#timesliceMs = options.timesliceMs ?? 1000;
+    this.#stopEventGraceMs = options.stopEventGraceMs ?? STOP_EVENT_GRACE_MS;
     this.#ended = new Promise<void>((resolve) => {
       this.#recorder.addEventListener('stop', () => resolve(), { once: true });
       // A recorder that fails (device gone mid-encode) fires `error` and may never fire `stop`.
@@ -117,10 +125,21 @@ export class AudioRecorder {
     // Never started: no `stop` event will ever come.
     if (this.#started) {
       await this.#settle();
-      if (this.#recorder.state !== 'inactive') this.#recorder.stop();
-      await Promise.race([this.#ended, delay(STOP_EVENT_GRACE_MS)]);
+      await Promise.race([this.#ended, this.#requestStop().then(() => delay(this.#stopEventGraceMs)), delay(STOP_LIMIT_MS)]);
     }
     return new Blob(this.#chunks, { type: this.mimeType });
+  }
+
+  /**
+   * Asks the recorder to stop; resolves when its final slice has been
+   * delivered (any `dataavailable`, empty or not, precedes `stop`), or at
+   * once when it had already stopped by itself.
+   */
+  #requestStop(): Promise<void> {
+    if (this.#recorder.state === 'inactive') return Promise.resolve();
+    const finalSlice = new Promise<void>((resolve) => this.#recorder.addEventListener('dataavailable', () => resolve(), { once: true }));
+    this.#recorder.stop();
+    return finalSlice;
   }
 
   /** Lets the fragment holding the audio up to now (or up to a requested pause) finish. */
