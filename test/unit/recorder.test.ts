@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { AudioRecorder } from '../../src/capture/recorder.js';
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { sleep } from '../helpers/media.js';
 
 /**
  * A MediaRecorder whose stop is scripted: its final slice comes `finalSliceAfterMs`
