@@ -36,6 +36,8 @@ export async function waitForState(el: Recorder, state: string, timeout = 30_000
   await waitUntil(() => el.state === state, undefined, { timeout, interval: 20 }).catch(() => {
     throw new Error(`Timeout: state ${state} (is ${el.state} after ${timeout} ms)`);
   });
+  // A state's views may still be on their way (a fresh element loads them itself): wait for what the person sees.
+  await el.updateComplete;
 }
 
 export function nextEvent<Name extends ThymiaEventName>(el: Element, name: Name): Promise<CustomEvent<ThymiaEventDetails[Name]>> {
