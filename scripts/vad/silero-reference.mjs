@@ -7,13 +7,16 @@
  *
  * `node scripts/vad/silero-reference.mjs FILE.wav…` prints seconds of speech per file.
  * Needs sox (resampling to 16 kHz mono float). Bench only: nothing here reaches dist/.
+ * Its packages live in the bench's own package (bench/package.json), installed by
+ * `npm run bench` (scripts/ensure-deps.sh bench), not by the root `npm ci`.
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const require = createRequire(import.meta.url);
+/** Resolves from the bench's own package, not the root install. */
+const require = createRequire(new URL('../../bench/package.json', import.meta.url));
 const SAMPLE_RATE = 16_000;
 const WINDOW = 512;
 const CONTEXT = 64;
@@ -35,7 +38,7 @@ export function readAudio16k(path) {
 
 let sessionPromise;
 async function session() {
-  const ort = await import('onnxruntime-node');
+  const ort = await import(pathToFileURL(require.resolve('onnxruntime-node')).href);
   sessionPromise ??= ort.InferenceSession.create(sileroModelPath(), { intraOpNumThreads: 1, interOpNumThreads: 1 }).then((s) => ({ ort, s }));
   return sessionPromise;
 }

@@ -140,8 +140,9 @@ export class PersistenceController implements ReactiveController {
   }
 
   /**
-   * The take stopped: store it whole, then drop its journal. If the whole
-   * cannot be stored the journal stays, since it may still hold the audio.
+   * The take stopped: store it whole; its journal goes in the same
+   * transaction (see RecordingStore.saveTake). If the whole cannot be stored
+   * the journal stays, since it may still hold the audio.
    */
   keep(recording: RecordingName, take: KeptTake): Promise<boolean> {
     this.#journal = undefined;
@@ -152,7 +153,7 @@ export class PersistenceController implements ReactiveController {
   async #keep(engine: StorageEngine, recording: RecordingName, take: KeptTake): Promise<boolean> {
     const store = this.#store(engine);
     // Queued synchronously behind the journal's writes and ahead of any later forget().
-    const saving = store.saveTake(
+    const saved = await store.saveTake(
       {
         recording,
         model: this.#options.model(),
@@ -163,9 +164,6 @@ export class PersistenceController implements ReactiveController {
       },
       take.blob,
     );
-    const cleared = saving.then((saved) => (saved ? engine.ChunkJournal.clear(store.storageKey, recording) : undefined));
-    const saved = await saving;
-    await cleared;
     if (!saved) this.#report(new DOMException('could not store the recording', 'QuotaExceededError'));
     return saved;
   }

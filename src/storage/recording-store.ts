@@ -71,15 +71,25 @@ export class RecordingStore {
   constructor(readonly storageKey: string) {}
 
   /**
-   * Stores a stopped take, sealed. Queued now and reading the Blob inside the
-   * queue, so a `remove` issued after this call (a fast upload) can never run
-   * first. Resolves false when the browser refused to store it (quota, private mode).
+   * Stores a stopped take, sealed, and drops its journal in the same
+   * IndexedDB transaction: the take is never kept twice (whole and as
+   * slices), not even for a moment, and a crash between the two leaves one
+   * or the other. Queued now and reading the Blob inside the queue, so a
+   * `remove` issued after this call (a fast upload) can never run first.
+   * Resolves false when the browser refused to store it (quota, private
+   * mode); the journal then stays, since it may still hold the audio.
    */
   saveTake(entry: Omit<StoredRecording, 'bytes'>, blob: Blob): Promise<boolean> {
     return serialize(this.storageKey, async () => {
       try {
         const key = recordingKey(this.storageKey, entry.recording);
-        await set(key, await sealRecording({ ...entry, bytes: await blob.arrayBuffer() }, key), recorderDb());
+        // Sealed first: an IndexedDB transaction commits by itself across an await of other work.
+        const sealed = await sealRecording({ ...entry, bytes: await blob.arrayBuffer() }, key);
+        await recorderDb()('readwrite', (store) => {
+          store.put(sealed, key);
+          store.delete(prefixRange(`${key}:chunk:`));
+          return promisifyRequest(store.transaction);
+        });
         return true;
       } catch {
         return false;

@@ -77,6 +77,21 @@ export async function storageEmpties(storageKey: string): Promise<void> {
   await waitUntil(async () => (await storedKeys(storageKey)).length === 0, `storage for ${storageKey} empties`, { timeout: 5000, interval: 50 });
 }
 
+/**
+ * Resolves once the key holds exactly `expected` (a stopped take is kept a moment after its stop
+ * event, and may be uploaded before it is). Fails, naming what storage held, if it never does.
+ */
+export async function storageHolds(storageKey: string, expected: readonly string[]): Promise<void> {
+  let held: string[] = [];
+  const matches = async () => {
+    held = await storedKeys(storageKey);
+    return held.length === expected.length && expected.every((key) => held.includes(key));
+  };
+  await waitUntil(matches, `storage for ${storageKey} holds ${expected.join(', ')}`, { timeout: 5000, interval: 50 }).catch(() => {
+    throw new Error(`storage for ${storageKey} holds [${held.join(', ')}], not [${expected.join(', ')}]`);
+  });
+}
+
 /** Seeds a stopped, unuploaded recording as an earlier page would have left it. */
 export async function seedRecording(
   storageKey: string,

@@ -97,12 +97,38 @@ describe('RecordingStore', () => {
     expect(await store.load('main')).to.equal(undefined);
   });
 
+  it('saveTake keeps the take whole and drops its journal in the same step: never stored twice', async () => {
+    const key = uniqueKey();
+    const journal = new ChunkJournal(key, 'main', 'helios');
+    await Promise.all([1, 2, 3].map((i) => journal.append(new Blob([new Uint8Array([i])], { type: 'audio/webm' }), progress(i))));
+    expect(await keysUnder(key)).to.have.length(3);
+    const store = new RecordingStore(key);
+    expect(await store.saveTake({ recording: 'main', model: 'helios', mimeType: 'audio/webm', durationSeconds: 3, speechSeconds: 3, createdAt: Date.now() }, new Blob([new Uint8Array([1, 2, 3])]))).to.be.true;
+    // Read the moment saveTake resolves, before anything else is queued: no slice beside the whole take.
+    expect(await keysUnder(key)).to.deep.equal([`${key}:main`]);
+    expect(new Uint8Array((await store.load('main'))!.bytes)).to.deep.equal(new Uint8Array([1, 2, 3]));
+  });
+
+  it('a take that cannot be stored whole leaves its journal in place', async () => {
+    const key = uniqueKey();
+    const journal = new ChunkJournal(key, 'main', 'helios');
+    await journal.append(new Blob([new Uint8Array([9])], { type: 'audio/webm' }), progress(1));
+    const restore = fillTheDisk();
+    try {
+      expect(await new RecordingStore(key).saveTake({ recording: 'main', model: 'helios', mimeType: 'audio/webm', durationSeconds: 1, speechSeconds: 1, createdAt: Date.now() }, new Blob([new Uint8Array([9])]))).to.be.false;
+    } finally {
+      restore();
+    }
+    expect(await keysUnder(key)).to.deep.equal([`${key}:main:chunk:00000000`]);
+  });
+
   it('remove() forgets the recording, its upload marker and its journal', async () => {
     const key = uniqueKey();
     const store = new RecordingStore(key);
+    await store.saveTake({ recording: 'main', model: 'helios', mimeType: 'audio/webm', durationSeconds: 1, speechSeconds: 1, createdAt: Date.now() }, new Blob([new Uint8Array(3)]));
+    // A journal beside the kept take (a later take that crashed before it was kept whole).
     const journal = new ChunkJournal(key, 'main', 'helios');
     await journal.append(new Blob([new Uint8Array(3)]), progress(1));
-    await store.saveTake({ recording: 'main', model: 'helios', mimeType: 'audio/webm', durationSeconds: 1, speechSeconds: 1, createdAt: Date.now() }, new Blob([new Uint8Array(3)]));
     await store.markUploaded('main', '/somewhere');
     expect(await store.uploadedTo('main')).to.equal('/somewhere');
     expect(await keysUnder(key)).to.have.length(3);
