@@ -42,8 +42,11 @@
  *                                   { status: 'RESULTS_AVAILABLE', details: { name, completedAt, questions, answers, scoreDetails? } }
  *   GET  /mock-questionnaire/:id    the activity page the activityLink points at: the questions as a form
  *   POST /mock-questionnaire/:id    the form's submit: records the answers (unanswered → first option)
+ *
+ * thymia's own API (/v1/…, with x-api-key), for the server half: see ./mock-thymia-api.js.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { createThymiaApi } from './mock-thymia-api.js';
 
 /** @typedef {{ size: number, sha256: string, contentType: string | undefined, headers: Record<string, string | string[] | undefined>, at: number }} Upload */
 /**
@@ -208,7 +211,8 @@ function list(value) {
 }
 
 /**
- * @param {{ basePath?: string, defaultProcessingMs?: number, log?: (line: string) => void }} [options]
+ * @param {{ basePath?: string, defaultProcessingMs?: number, log?: (line: string) => void, apiKey?: string }} [options]
+ *   apiKey: the only key thymia's /v1 routes accept (default: any non-empty key)
  */
 export function createMockThymia(options = {}) {
   /** @type {Map<string, Run>} */
@@ -409,6 +413,16 @@ export function createMockThymia(options = {}) {
     return page(`<h1>${escapeHtml(definition.name)}</h1><p>A mock of thymia's questionnaire activity.</p><form method="post">${questions}<button type="submit" id="complete">Submit answers</button></form>`);
   }
 
+  const api = createThymiaApi({
+    apiKey: options.apiKey,
+    runs,
+    createRun,
+    statusBody,
+    createQuestionnaire,
+    questionnaireBody,
+    questionnaireTypes: Object.keys(MOCK_QUESTIONNAIRES),
+  });
+
   /**
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
@@ -417,6 +431,7 @@ export function createMockThymia(options = {}) {
   async function handle(req, res) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
+    if (await api.handle(req, res)) return true;
 
     if (req.method === 'POST' && path === '/api/session') {
       const body = await readBody(req);

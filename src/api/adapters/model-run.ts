@@ -30,7 +30,8 @@ export function modelRunOutcome(run: RunStatusFields, model: string, view: () =>
         modelRunId: run.id,
         results: run.results,
         warnings: run.warnings ?? [],
-        views: [view()],
+        // A server half under results policy `none` sends no results: nothing to show, and nothing wrong.
+        views: run.results == null ? [] : [view()],
       };
   }
 }

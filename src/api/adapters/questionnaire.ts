@@ -8,8 +8,7 @@ export const questionnaireAdapter: StatusAdapter = (body) => {
   if (!parsed.success) throw new StatusShapeError(describeIssues(parsed.error.issues));
   const answer = parsed.data;
   if (answer.status === 'RESULTS_NOT_AVAILABLE') return { phase: 'pending', status: answer.status, response: answer };
-  const details = answer.details;
-  if (!details) throw new StatusShapeError('details: missing on RESULTS_AVAILABLE');
+  const details = answer.details ?? undefined;
   return {
     phase: 'complete',
     status: answer.status,
@@ -18,6 +17,7 @@ export const questionnaireAdapter: StatusAdapter = (body) => {
     modelRunId: undefined,
     results: details,
     warnings: [],
-    views: [{ kind: 'questionnaire', details }],
+    // A server half under results policy `none` sends no details: complete, with nothing to show.
+    views: details ? [{ kind: 'questionnaire', details }] : [],
   };
 };
