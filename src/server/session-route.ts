@@ -15,7 +15,8 @@ import {
   HeliosCreateSchema,
   QuestionnaireCreatedSchema,
   QuestionnaireCreateSchema,
-  SessionRequestSchema,
+  SESSION_REQUEST_SCHEMAS,
+  SessionModelSchema,
   type SessionRequest,
 } from './thymia-requests.js';
 import { RUN_ID, type TokenModel } from './token.js';
@@ -71,9 +72,12 @@ async function createSession(context: RouteContext): Promise<Response> {
   const { request, url, config } = context;
   requireJson(request);
   const auth = await context.authorize();
-  const parsed = SessionRequestSchema.safeParse(await readJson(request));
+  const input = await readJson(request);
+  const named = SessionModelSchema.safeParse(input);
+  if (!named.success) throw new HttpError('invalid-request', describeIssues(named.error.issues));
+  const parsed = SESSION_REQUEST_SCHEMAS[named.data.model].safeParse(input);
   if (!parsed.success) throw new HttpError('invalid-request', describeIssues(parsed.error.issues));
-  const session = parsed.data;
+  const session: SessionRequest = parsed.data;
   // The element's own session request carries no type: a host names it in the session-url's query.
   const questionnaireType = session.model === 'questionnaire' ? (session.questionnaireType ?? url.searchParams.get('questionnaireType') ?? undefined) : undefined;
   if (questionnaireType !== undefined) {

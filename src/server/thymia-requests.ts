@@ -111,17 +111,49 @@ const times = {
   sleepTime: z.optional(LocalDateTimeSchema),
   wakeTime: z.optional(LocalDateTimeSchema),
 };
-export const SessionRequestSchema = z.discriminatedUnion('model', [
-  z.strictObject({ model: z.literal('helios'), ...times }),
-  z.strictObject({ model: z.literal('apollo'), ...times }),
-  z.strictObject({ model: z.literal('questionnaire'), questionnaireType: z.optional(QuestionnaireCreateSchema.shape.questionnaireType), ...times }),
-]);
+export const SESSION_REQUEST_SCHEMAS = {
+  helios: z.strictObject({ model: z.literal('helios'), ...times }),
+  apollo: z.strictObject({ model: z.literal('apollo'), ...times }),
+  questionnaire: z.strictObject({ model: z.literal('questionnaire'), questionnaireType: z.optional(QuestionnaireCreateSchema.shape.questionnaireType), ...times }),
+} as const;
+/** The model first, so a body with an extra field is told which field, not just "invalid input". */
+export const SessionModelSchema = z.object({ model: z.enum(['helios', 'apollo', 'questionnaire']) });
+export const SessionRequestSchema = z.union([SESSION_REQUEST_SCHEMAS.helios, SESSION_REQUEST_SCHEMAS.apollo, SESSION_REQUEST_SCHEMAS.questionnaire]);
 export type SessionRequest = z.infer<typeof SessionRequestSchema>;
 
+interface Issue {
+  readonly code?: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly keys?: readonly string[];
+  readonly expected?: unknown;
+  readonly values?: readonly unknown[];
+  readonly maximum?: unknown;
+  readonly minimum?: unknown;
+}
+
+/** One issue in words. zod/mini carries no locale (its messages read "Invalid input"), so the codes are spelt out here. */
+function describeIssue(issue: Issue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unexpected field${issue.keys && issue.keys.length > 1 ? 's' : ''} ${(issue.keys ?? []).join(', ')}`;
+    case 'invalid_type':
+      return `expected ${String(issue.expected)}`;
+    case 'invalid_value':
+      return `expected one of ${(issue.values ?? []).map((value) => JSON.stringify(value)).join(', ')}`;
+    case 'too_big':
+      return `at most ${String(issue.maximum)}`;
+    case 'too_small':
+      return `at least ${String(issue.minimum)}`;
+    default:
+      return issue.message;
+  }
+}
+
 /** zod's issues as one line: where and what, never the value sent. */
-export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+export function describeIssues(issues: readonly Issue[]): string {
   return issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : 'body'}: ${issue.message}`)
+    .map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : 'body'}: ${describeIssue(issue)}`)
     .join('; ');
 }
