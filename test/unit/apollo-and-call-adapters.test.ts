@@ -36,6 +36,14 @@ describe('thymia adapter: Apollo model runs', () => {
     expect(Object.keys(view.results.symptoms.anxiety)).to.have.length(7);
   });
 
+  it('completes with nothing to show when the server half withheld the results (policy none)', () => {
+    const { results: _results, report: _report, ...withheld } = APOLLO_COMPLETE;
+    const outcome = complete(thymiaAdapter(withheld, apollo));
+    expect(outcome.views).to.deep.equal([]);
+    expect(outcome.warnings).to.deep.equal(['Audio quality may affect result accuracy.']);
+    expect(complete(thymiaAdapter(withheld, helios)).views).to.deep.equal([]);
+  });
+
   it('recognises Apollo results on an element left at model="helios" (results decide)', () => {
     expect(complete(thymiaAdapter(APOLLO_COMPLETE, helios)).model).to.equal('apollo');
   });

@@ -27,8 +27,13 @@ describe('thymia adapter: questionnaires', () => {
     expect(outcome.phase).to.equal('complete');
   });
 
-  it('rejects RESULTS_AVAILABLE without details rather than completing with nothing to show', () => {
-    expect(() => thymiaAdapter({ status: 'RESULTS_AVAILABLE' }, context)).to.throw(StatusShapeError, /details/);
+  it('completes with nothing to show when the server half withheld the details (results policy none)', () => {
+    const outcome = thymiaAdapter({ status: 'RESULTS_AVAILABLE' }, context);
+    expect(outcome.phase).to.equal('complete');
+    expect(outcome.phase === 'complete' && outcome.views).to.deep.equal([]);
+  });
+
+  it('rejects details that are there but broken', () => {
     expect(() => thymiaAdapter({ status: 'RESULTS_AVAILABLE', details: { name: 'x' } }, context)).to.throw(StatusShapeError);
   });
 });

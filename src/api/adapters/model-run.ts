@@ -30,8 +30,9 @@ export function modelRunOutcome(run: RunStatusFields, model: string, view: () =>
         modelRunId: run.id,
         results: run.results,
         warnings: run.warnings ?? [],
-        // A server half under results policy `none` sends no results: nothing to show, and nothing wrong.
-        views: run.results == null ? [] : [view()],
+        // A server half under results policy `none` leaves `results` out: nothing to show, and nothing wrong
+        // (thymia itself sends them on COMPLETE_OK, so a `null` there is still a broken answer).
+        views: run.results === undefined ? [] : [view()],
       };
   }
 }
