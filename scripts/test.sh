@@ -46,7 +46,20 @@ if [[ -z ${TEST_FILES:-} && ( -z ${TEST_GROUP:-} || ",${TEST_GROUP}," == *,hosts
   hosts_failed=$(awk '/^hosts: [0-9]+ passed, [0-9]+ failed/{f = $4; seen = 1} END {print seen ? f + 0 : 1}' "$hosts_log")
   rm -f "$hosts_log"
 fi
-if [[ ${TEST_GROUP:-} != hosts ]]; then
+# The server half in every runtime (the whole suite, or TEST_GROUP=runtimes): the built handler served by
+# node:http, Express 5, Bun, Deno and workerd (test/runtimes/run.mjs, which installs its own folder's
+# dependencies when missing); ends "runtimes: P passed, F failed".
+runtimes_passed=0
+runtimes_failed=0
+if [[ -z ${TEST_FILES:-} && ( -z ${TEST_GROUP:-} || ",${TEST_GROUP}," == *,runtimes,* ) ]]; then
+  runtimes_log=$(mktemp)
+  node test/runtimes/run.mjs 2>&1 | tee "$runtimes_log" || status=1
+  runtimes_passed=$(awk '/^runtimes: [0-9]+ passed, [0-9]+ failed/{p = $2} END {print p + 0}' "$runtimes_log")
+  runtimes_failed=$(awk '/^runtimes: [0-9]+ passed, [0-9]+ failed/{f = $4; seen = 1} END {print seen ? f + 0 : 1}' "$runtimes_log")
+  rm -f "$runtimes_log"
+fi
+# hosts and runtimes are not browser groups: asked for alone, web-test-runner has nothing to run.
+if [[ ! ${TEST_GROUP:-} =~ ^(hosts|runtimes)(,(hosts|runtimes))*$ ]]; then
   npx web-test-runner "$@" 2>&1 | tee "$log" || status=$?
 fi
 # The runner's last block holds each group's final line: "<Browser>: |…| n/n test files | P passed, F failed".
@@ -58,6 +71,6 @@ awk '
     match($0, /[0-9]+ passed/); passed += substr($0, RSTART, RLENGTH) + 0
     match($0, /[0-9]+ failed/); failed += substr($0, RSTART, RLENGTH) + 0
   }
-  END { passed += node_passed + hosts_passed; failed += node_failed + hosts_failed; if (passed + failed > 0) printf "%d passed, %d failed\n", passed, failed }
-' node_passed="$node_passed" node_failed="$node_failed" hosts_passed="$hosts_passed" hosts_failed="$hosts_failed" "$log"
+  END { passed += node_passed + hosts_passed + runtimes_passed; failed += node_failed + hosts_failed + runtimes_failed; if (passed + failed > 0) printf "%d passed, %d failed\n", passed, failed }
+' node_passed="$node_passed" node_failed="$node_failed" hosts_passed="$hosts_passed" hosts_failed="$hosts_failed" runtimes_passed="$runtimes_passed" runtimes_failed="$runtimes_failed" "$log"
 exit "$status"

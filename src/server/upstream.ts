@@ -94,7 +94,8 @@ async function attemptOnce(options: UpstreamOptions, method: 'GET' | 'POST', pat
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(options.timeoutMs),
-    redirect: 'error',
+    // Never follow: a redirect would carry the API key elsewhere ('error' is not in Workers' fetch; a 3xx is refused below).
+    redirect: 'manual',
   });
   const text = await response.text();
   if (RETRYABLE(response.status)) throw new RetryableAnswer(response.status, retryAfterMs(response.headers.get('retry-after')));
