@@ -9,6 +9,8 @@
  * - modules are sorted by path, so the file is identical on every checkout;
  * - re-export paths (`./x.js`, `/src/x.js`) are normalised to `src/x.ts`;
  * - `#private` and `private` members are dropped;
+ * - only the modules that declare or define an element are kept, holding only
+ *   the element, under the paths the package ships (dist/lib/…);
  * - when a class documents its events with `@event`, events the analyzer
  *   inferred from `dispatchEvent(new ThymiaEvent(name, …))` calls (named after
  *   a variable, undocumented) are dropped.
@@ -19,7 +21,7 @@
  */
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
-import { editorDataPlugin } from './scripts/editor-data.mjs';
+import { editorDataPlugin, fieldShapes } from './scripts/editor-data.mjs';
 
 function unquote(text) {
   const match = typeof text === 'string' && text.trim().match(/^(['"`])([^'"`]*)\1$/);
@@ -34,6 +36,11 @@ function normaliseModulePath(from, target) {
     if (existsSync(ts)) path = ts;
   }
   return path;
+}
+
+/** `src/x.ts` → `dist/lib/x.js`, the file the package ships (the analyzer reads the sources). */
+function shippedPath(path) {
+  return typeof path === 'string' && /^src\/.*\.ts$/.test(path) ? `dist/lib/${path.slice(4, -3)}.js` : path;
 }
 
 function tidyManifest() {
@@ -65,8 +72,50 @@ function tidyManifest() {
           if (entry.declaration?.module) entry.declaration.module = normaliseModulePath(mod.path, entry.declaration.module);
         }
       }
+      // The public API only: the modules that declare or define an element, holding just the element
+      // (its attributes, properties, methods, events, parts, slots, CSS properties).
+      const isPublic = (declaration) => Boolean(declaration.customElement);
+      manifest.modules = (manifest.modules ?? []).filter(
+        (mod) => mod.declarations?.some(isPublic) || mod.exports?.some((entry) => entry.kind === 'custom-element-definition'),
+      );
+      const publicNames = new Set(manifest.modules.flatMap((mod) => (mod.declarations ?? []).filter(isPublic).map((d) => d.name)));
+      for (const mod of manifest.modules) {
+        mod.declarations = (mod.declarations ?? []).filter(isPublic);
+        mod.exports = (mod.exports ?? []).filter((entry) => publicNames.has(entry.declaration?.name));
+      }
       // Glob order follows the file system; sort so every checkout writes the same manifest.
       manifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
+/**
+ * Last, after the editor data (which reads the sources): the manifest stands on its own. Its type
+ * aliases are gone with the internal modules, so each field's alias is written out as its union of
+ * literals (`RecorderModel` → `"helios" | "apollo"`), and paths name the files the package ships.
+ */
+function selfContainedManifest() {
+  return {
+    name: 'thymia-self-contained-manifest',
+    packageLinkPhase({ customElementsManifest: manifest }) {
+      for (const mod of manifest.modules ?? []) {
+        for (const declaration of mod.declarations ?? []) {
+          const shapes = fieldShapes(mod.path, declaration.name);
+          const expand = (field, name) => {
+            const shape = shapes.get(name);
+            if (shape?.kind === 'enum' && field.type) field.type.text = shape.values.map((value) => JSON.stringify(value)).join(' | ');
+          };
+          for (const member of declaration.members ?? []) expand(member, member.name);
+          for (const attribute of declaration.attributes ?? []) expand(attribute, attribute.fieldName ?? attribute.name);
+          for (const link of [declaration.superclass, ...(declaration.members ?? []).map((member) => member.inheritedFrom)]) {
+            if (link?.module) link.module = shippedPath(link.module);
+          }
+        }
+        for (const entry of mod.exports ?? []) {
+          if (entry.declaration?.module) entry.declaration.module = shippedPath(entry.declaration.module);
+        }
+        mod.path = shippedPath(mod.path);
+      }
     },
   };
 }
@@ -78,5 +127,5 @@ export default {
   litelement: true,
   packagejson: true,
   dev: false,
-  plugins: [tidyManifest(), editorDataPlugin()],
+  plugins: [tidyManifest(), editorDataPlugin(), selfContainedManifest()],
 };

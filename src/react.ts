@@ -1,3 +1,4 @@
+'use client';
 /**
  * `thymia-recorder/react`: `<thymia-recorder>` as a React component, made
  * with `@lit/react`. Properties are set as properties (so `statusRequestInit`
@@ -12,6 +13,8 @@
  *
  * Importing it defines the element, like the package entry. It renders the
  * bare tag on the server (the element's own rendering starts in the browser).
+ * The module is a client boundary (`'use client'`), so a React Server
+ * Component (Next.js app router) can render it straight from a server file.
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
