@@ -4,35 +4,45 @@
  *
  * The person's details (thymia's `user` and `language`) never go through the
  * element — its session request body is fixed to `{ model }`. The page POSTs
- * them to the demo backend's /api/demo/profile, gets an opaque id, and puts
- * that id (plus the mock scenario) in the element's `session-url`.
+ * them to the demo backend's /api/demo/profile, which keeps them in a signed
+ * demo cookie (the demo's stand-in for a sign-in); the server half
+ * (thymia-recorder/server at /api/thymia) reads them from there through its
+ * `authorize`. In mock mode the page sets the mock's scenario for the
+ * person's userLabel before each run (/__mock/scenario).
  *
  * A questionnaire is the same idea with `follow`: the element's `session-url`
- * is the backend's /api/questionnaire, which creates one with thymia and
- * answers its `activityLink` and a `statusUrl` the element polls.
+ * names the questionnaire type in its query, and the server half creates one
+ * with thymia and answers its `activityLink` and a `statusUrl` the element polls.
  */
 import { THYMIA_EVENT_NAMES, type ThymiaRecorder } from '../src/index.js';
 
 const EVENTS = THYMIA_EVENT_NAMES;
 
-type Scenario = Record<string, string | string[]>;
-const once = (): string => Math.random().toString(36).slice(2, 10);
-const SCENARIOS: Record<string, () => Scenario> = {
-  ok: () => ({}),
-  ERR_RECORDING_TOO_SHORT: () => ({ outcome: 'ERR_RECORDING_TOO_SHORT' }),
-  ERR_TRANSCRIPTION_FAILED: () => ({ outcome: 'ERR_TRANSCRIPTION_FAILED' }),
-  ERR_RECORDING_TOO_LONG: () => ({ outcome: 'ERR_RECORDING_TOO_LONG' }),
-  ERR_RECORDING_INVALID_FORMAT: () => ({ outcome: 'ERR_RECORDING_INVALID_FORMAT' }),
-  ERR_INTERNAL: () => ({ outcome: 'ERR_INTERNAL' }),
-  warnings: () => ({ warnings: ['Background noise detected in recording'] }),
-  'upload-500': () => ({ uploadFaults: '500,500' }),
-  // The mock gives only the tag's first run the fault, so the element's re-mint gets a healthy one.
-  'upload-403-once': () => ({ uploadFaults: '403', tag: `demo-${once()}`, faultsOnce: '1' }),
-  'upload-403': () => ({ uploadFaults: '403' }),
-  'upload-drop': () => ({ uploadFaults: 'drop' }),
-  'status-503': () => ({ statusFaults: '503' }),
-  'status-html': () => ({ statusFaults: 'html' }),
-  'status-404': () => ({ statusFaults: '404' }),
+/** The mock's scenario for the person's next run (demo/backend/mock-thymia-api.js). */
+interface Scenario {
+  outcome?: string;
+  warnings?: string[];
+  uploadFaults?: string[];
+  statusFaults?: string[];
+  /** Only the next run gets the faults, so the element's re-mint gets a healthy one. */
+  once?: boolean;
+}
+const SCENARIOS: Record<string, Scenario> = {
+  ok: {},
+  ERR_RECORDING_TOO_SHORT: { outcome: 'ERR_RECORDING_TOO_SHORT' },
+  ERR_TRANSCRIPTION_FAILED: { outcome: 'ERR_TRANSCRIPTION_FAILED' },
+  ERR_RECORDING_TOO_LONG: { outcome: 'ERR_RECORDING_TOO_LONG' },
+  ERR_RECORDING_INVALID_FORMAT: { outcome: 'ERR_RECORDING_INVALID_FORMAT' },
+  ERR_INTERNAL: { outcome: 'ERR_INTERNAL' },
+  warnings: { warnings: ['Background noise detected in recording'] },
+  'upload-500': { uploadFaults: ['500', '500'] },
+  'upload-403-once': { uploadFaults: ['403'], once: true },
+  'upload-403': { uploadFaults: ['403'] },
+  'upload-drop': { uploadFaults: ['drop'] },
+  // The server half retries thymia's 503 itself; the element never sees it.
+  'status-503': { statusFaults: ['503'] },
+  'status-html': { statusFaults: ['html'] },
+  'status-404': { statusFaults: ['404'] },
 };
 
 const MODEL_HINTS = {
@@ -72,7 +82,7 @@ const scenarioSet = $<HTMLFieldSetElement>('#scenario-set');
 const scenarioHint = $<HTMLParagraphElement>('#scenario-hint');
 
 let config: DemoConfig = { mode: 'mock' };
-let profileId: string | undefined;
+let signedIn = false;
 let profileKey = '';
 let recorder: ThymiaRecorder | undefined;
 let currentFlow = '';
@@ -90,6 +100,8 @@ function readProfile() {
     dateOfBirth: field('dateOfBirth'),
     birthSex: field('birthSex'),
     language: field('language'),
+    // The server half cuts results to this policy, so the browser gets no more than the element shows.
+    results: field('results'),
   };
 }
 
@@ -103,28 +115,33 @@ function defaultUserLabel(): string {
   return label;
 }
 
-/** Registers the person with the backend (only when their details changed). */
-async function ensureProfile(): Promise<string | undefined> {
+/** "Signs in" with the backend: the details go into its signed demo cookie (only when they changed). */
+async function ensureProfile(): Promise<void> {
   const profile = readProfile();
   const key = JSON.stringify(profile);
-  if (profileId && key === profileKey) return profileId;
+  if (signedIn && key === profileKey) return;
   const response = await fetch('/api/demo/profile', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: key,
   });
-  const body = (await response.json().catch(() => ({}))) as { profileId?: string; detail?: Array<{ loc: string[]; msg: string }> };
-  if (!response.ok || !body.profileId) {
-    const problem = body.detail?.[0];
-    profileError.textContent = problem ? `${problem.loc.at(-1)}: ${problem.msg}` : `The backend refused the details (${response.status}).`;
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+    profileError.textContent = body.error?.message ?? `The backend refused the details (${response.status}).`;
     profileError.hidden = false;
-    profileId = undefined;
-    return undefined;
+    signedIn = false;
+    return;
   }
   profileError.hidden = true;
-  profileId = body.profileId;
+  signedIn = true;
   profileKey = key;
-  return profileId;
+}
+
+/** Mock mode: the chosen scenario for the person's next run (re-armed whenever the element starts over). */
+async function armScenario(): Promise<void> {
+  if (config.mode !== 'mock' || readModel() === 'questionnaire') return;
+  const scenario = SCENARIOS[field('scenario')] ?? SCENARIOS.ok;
+  await fetch('/__mock/scenario', { method: 'POST', body: JSON.stringify({ userLabel: readProfile().userLabel, ...scenario }) }).catch(() => undefined);
 }
 
 function readModel(): DemoModel {
@@ -132,25 +149,10 @@ function readModel(): DemoModel {
   return model === 'apollo' || model === 'questionnaire' ? model : 'helios';
 }
 
-/** Where the element mints a questionnaire (its session request body carries no type, so the query does). */
-function questionnaireUrl(id: string | undefined): string {
-  const params = new URLSearchParams();
-  if (id) params.set('profile', id);
-  params.set('questionnaireType', field('questionnaireType').trim() || 'phq-2');
-  return `/api/questionnaire?${params}`;
-}
-
-function sessionUrl(id: string | undefined): string {
-  if (readModel() === 'questionnaire') return questionnaireUrl(id);
-  const params = new URLSearchParams();
-  if (id) params.set('profile', id);
-  if (config.mode === 'mock') {
-    const scenario = (SCENARIOS[field('scenario')] ?? SCENARIOS.ok)();
-    for (const [name, value] of Object.entries(scenario)) {
-      for (const item of Array.isArray(value) ? value : [value]) params.append(name, item);
-    }
-  }
-  return `/api/session?${params}`;
+/** The server half's session route; a questionnaire names its type in the query (the element's body carries none). */
+function sessionUrl(): string {
+  if (readModel() !== 'questionnaire') return '/api/thymia/session';
+  return `/api/thymia/session?${new URLSearchParams({ questionnaireType: field('questionnaireType').trim() || 'phq-2' })}`;
 }
 
 /** Sets (or removes) an attribute so the markup shown matches the element. */
@@ -165,7 +167,8 @@ async function apply(): Promise<void> {
   $<HTMLParagraphElement>('#model-hint').textContent = MODEL_HINTS[model];
   $<HTMLFieldSetElement>('#questionnaire-set').hidden = !questionnaire;
   scenarioSet.hidden = questionnaire;
-  const id = await ensureProfile();
+  await ensureProfile();
+  await armScenario();
 
   // A different model (or questionnaire type) is a different flow: start from a fresh element.
   // Not the profile: a new language mid-run re-registers it, and the run on screen should stay.
@@ -176,12 +179,12 @@ async function apply(): Promise<void> {
     if (!questionnaire) recorder.setAttribute('model', model);
     // Before the element connects: following starts on its first render.
     attr(recorder, 'follow', questionnaire);
-    attr(recorder, 'session-url', sessionUrl(id));
+    attr(recorder, 'session-url', sessionUrl());
     attr(recorder, 'lang', uiLanguage());
     stage.append(recorder);
     currentFlow = flow;
   }
-  attr(recorder, 'session-url', sessionUrl(id));
+  attr(recorder, 'session-url', sessionUrl());
   attr(recorder, 'activity-mode', questionnaire ? field('activityMode') : undefined);
   attr(recorder, 'results', field('results'));
   attr(recorder, 'min-speech-seconds', questionnaire ? undefined : field('minSpeech'));
@@ -319,11 +322,8 @@ for (const name of EVENTS) {
     const detail = (event as CustomEvent).detail;
     log(name, detail);
     if (name === 'thymia-status' && config.mode === 'mock') void inspectMockRun(detail);
-    // Back to the start: re-arm one-shot scenarios (a fresh tag) for the next attempt.
-    if (name === 'thymia-state-change' && detail?.state === 'idle' && recorder && event.target === recorder) {
-      attr(recorder, 'session-url', sessionUrl(profileId));
-      showMarkup(recorder);
-    }
+    // Back to the start: re-arm the scenario (one-shot faults included) for the next attempt.
+    if (name === 'thymia-state-change' && detail?.state === 'idle' && recorder && event.target === recorder) void armScenario();
   });
 }
 

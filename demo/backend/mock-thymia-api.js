@@ -16,8 +16,9 @@
  *
  * Scenarios, per userLabel (the server half sends the person's label, so a
  * test picks a label and sets its scenario first):
- *   POST /__mock/scenario   { userLabel, outcome?, processingMs?, statusFaults?, uploadFaults?, warnings?, createFault? }
- *                           createFault: 500 | 429 | html | hang | malformed, for that label's next create
+ *   POST /__mock/scenario   { userLabel, outcome?, processingMs?, statusFaults?, uploadFaults?, warnings?, createFault?, once? }
+ *                           createFault: 500 | 429 | html | hang | malformed, for that label's next create;
+ *                           once: only the label's next run gets the upload/status faults (a re-mint gets a healthy one)
  *   GET  /__mock/creates/:userLabel   { creates }: create requests received for the label (a POST is never retried)
  */
 
@@ -85,7 +86,7 @@ function checkCreate(body, kind) {
  * }} mock
  */
 export function createThymiaApi(mock) {
-  /** @type {Map<string, { outcome?: string, processingMs?: number, statusFaults?: string[], uploadFaults?: string[], warnings?: string[], createFault?: string, creates: number }>} */
+  /** @type {Map<string, { outcome?: string, processingMs?: number, statusFaults?: string[], uploadFaults?: string[], warnings?: string[], createFault?: string, once?: boolean, creates: number }>} */
   const scenarios = new Map();
 
   /** @param {string} label */
@@ -129,7 +130,7 @@ export function createThymiaApi(mock) {
         return true;
       }
       const scenario = scenarioFor(input.userLabel);
-      Object.assign(scenario, { outcome: input.outcome, processingMs: input.processingMs, statusFaults: input.statusFaults, uploadFaults: input.uploadFaults, warnings: input.warnings, createFault: input.createFault });
+      Object.assign(scenario, { outcome: input.outcome, processingMs: input.processingMs, statusFaults: input.statusFaults, uploadFaults: input.uploadFaults, warnings: input.warnings, createFault: input.createFault, once: input.once === true });
       sendJson(res, 200, { ok: true });
       return true;
     }
@@ -184,6 +185,7 @@ export function createThymiaApi(mock) {
       if (scenario.uploadFaults?.length) params.set('uploadFaults', scenario.uploadFaults.join(','));
       for (const warning of scenario.warnings ?? []) params.append('warnings', warning);
       const created = mock.createRun(kind, params);
+      if (scenario.once) Object.assign(scenario, { statusFaults: undefined, uploadFaults: undefined, once: false });
       sendJson(
         res,
         200,

@@ -1,40 +1,52 @@
 // @ts-check
 /**
- * Mounts the demo host backend (./host-backend.js) in Vite's dev and preview
- * servers. THYMIA_API_KEY (and optionally THYMIA_BASE_URL) are read here, in
- * Node, from the server's environment; they never reach client code.
+ * Mounts the demo backend (./demo-backend.js) in Vite's dev and preview
+ * servers. THYMIA_API_KEY (and optionally THYMIA_BASE_URL, THYMIA_SECRET)
+ * are read here, in Node, from the server's environment; they never reach
+ * client code. The server half comes from src/ through Vite's SSR loader in
+ * dev (no build needed) and from dist/ in preview.
  */
-import { createHostBackend, hostConnectMiddleware } from './host-backend.js';
+import { pathToFileURL } from 'node:url';
+import { createDemoBackend, demoConnectMiddleware } from './demo-backend.js';
 
 /**
  * @param {{ apiKey?: string, baseUrl?: string }} [options]
  * @returns {import('vite').Plugin}
  */
 export function thymiaDemoBackend(options = {}) {
-  /** @type {ReturnType<typeof createHostBackend> | undefined} */
-  let backend;
-  const get = (/** @type {(line: string) => void} */ log) => {
-    backend ??= createHostBackend({
-      apiKey: options.apiKey ?? process.env.THYMIA_API_KEY,
-      baseUrl: options.baseUrl ?? process.env.THYMIA_BASE_URL ?? 'https://api.thymia.ai',
-      log,
-    });
-    return backend;
+  const apiKey = options.apiKey ?? process.env.THYMIA_API_KEY;
+  const baseUrl = options.baseUrl ?? process.env.THYMIA_BASE_URL;
+  /**
+   * @param {() => Promise<import('./demo-backend.js').ServerHalf>} load
+   * @param {(line: string) => void} log
+   */
+  const lazy = (load, log) => {
+    /** @type {Promise<ReturnType<typeof createDemoBackend>> | undefined} */
+    let backend;
+    return () => (backend ??= load().then((server) => createDemoBackend({ server, apiKey, baseUrl, secret: process.env.THYMIA_SECRET, log })));
   };
   return {
     name: 'thymia-demo-backend',
     apply: 'serve',
     configureServer(server) {
-      const instance = get((line) => server.config.logger.info(`[backend] ${line}`, { timestamp: true }));
       server.config.logger.info(
-        instance.mode === 'thymia'
-          ? `[backend] thymia mode: calling ${options.baseUrl ?? process.env.THYMIA_BASE_URL ?? 'https://api.thymia.ai'} with THYMIA_API_KEY`
+        apiKey
+          ? `[backend] thymia mode: calling ${baseUrl ?? 'https://api.thymia.ai'} with THYMIA_API_KEY`
           : '[backend] mock mode (set THYMIA_API_KEY to call the real thymia API)',
       );
-      server.middlewares.use(hostConnectMiddleware(instance));
+      const load = async () => {
+        const [index, node] = await Promise.all([server.ssrLoadModule('/src/server/index.ts'), server.ssrLoadModule('/src/server/node.ts')]);
+        return /** @type {import('./demo-backend.js').ServerHalf} */ ({ createThymiaHandler: index.createThymiaHandler, toNodeHandler: node.toNodeHandler });
+      };
+      server.middlewares.use(demoConnectMiddleware(lazy(load, (line) => server.config.logger.info(`[backend] ${line}`, { timestamp: true }))));
     },
     configurePreviewServer(server) {
-      server.middlewares.use(hostConnectMiddleware(get((line) => server.config.logger.info(`[backend] ${line}`))));
+      const load = async () => {
+        const root = pathToFileURL(`${server.config.root}/`);
+        const [index, node] = await Promise.all([import(new URL('dist/lib/server/index.js', root).href), import(new URL('dist/lib/server/node.js', root).href)]);
+        return { createThymiaHandler: index.createThymiaHandler, toNodeHandler: node.toNodeHandler };
+      };
+      server.middlewares.use(demoConnectMiddleware(lazy(load, (line) => server.config.logger.info(`[backend] ${line}`))));
     },
   };
 }

@@ -72,14 +72,17 @@ async function createSession(context: RouteContext): Promise<Response> {
   const { request, url, config } = context;
   requireJson(request);
   const auth = await context.authorize();
-  const input = await readJson(request);
+  let input = await readJson(request);
+  // The element's own session request names only its `model` attribute (helios/apollo): a host that
+  // mints a questionnaire through `session-url` names the type in the URL's query, and that decides.
+  const queryType = url.searchParams.get('questionnaireType');
+  if (queryType !== null && typeof input === 'object' && input !== null && !Array.isArray(input)) input = { ...input, model: 'questionnaire' };
   const named = SessionModelSchema.safeParse(input);
   if (!named.success) throw new HttpError('invalid-request', describeIssues(named.error.issues));
   const parsed = SESSION_REQUEST_SCHEMAS[named.data.model].safeParse(input);
   if (!parsed.success) throw new HttpError('invalid-request', describeIssues(parsed.error.issues));
   const session: SessionRequest = parsed.data;
-  // The element's own session request carries no type: a host names it in the session-url's query.
-  const questionnaireType = session.model === 'questionnaire' ? (session.questionnaireType ?? url.searchParams.get('questionnaireType') ?? undefined) : undefined;
+  const questionnaireType = session.model === 'questionnaire' ? (session.questionnaireType ?? queryType ?? undefined) : undefined;
   if (questionnaireType !== undefined) {
     const known = config.questionnaireTypes;
     if (!QuestionnaireCreateSchema.shape.questionnaireType.safeParse(questionnaireType).success || (known && !known.includes(questionnaireType))) {

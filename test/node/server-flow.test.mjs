@@ -118,7 +118,8 @@ describe('questionnaires', () => {
     const done = await call(created.json.statusUrl, { user: 'q' });
     assert.equal(done.json.status, 'RESULTS_AVAILABLE');
     assert.equal(done.json.details.scoreDetails.score, 4);
-    const fromQuery = await call('/api/thymia/session?questionnaireType=gad-2', { user: 'q', body: { model: 'questionnaire', recordingTime: '2026-11-23T09:41:07' } });
+    const fromQuery = await call('/api/thymia/session?questionnaireType=gad-2', { user: 'q', body: { model: 'helios', recordingTime: '2026-11-23T09:41:07' } });
+    assert.match(fromQuery.json?.activityLink ?? '', /mock-questionnaire/);
     assert.equal(fromQuery.status, 200, fromQuery.text);
   });
 
