@@ -371,7 +371,8 @@ export class ThymiaRecorder extends LitElement {
       preflight: {
         requireConsent: this.requireConsent,
         consentAccepted: preflight.consentAccepted,
-        defaultConsentText: t('consentText'),
+        // Asked for only where it shows: the consent text lives in the rest of English, fetched later.
+        defaultConsentText: this.requireConsent ? t('consentText') : '',
         onConsent: (accepted) => preflight.setConsent(accepted, this.#consentText),
         askSleep: this.askSleep,
         sleepInput: preflight.sleepInput,
