@@ -42,7 +42,7 @@ function onPath(command) {
 
 // ── Drivers: each opens the take page and calls `window.benchTake[method](...args)` ──
 
-async function chromiumDriver({ chromium, chromiumPath, wav }) {
+export async function chromiumDriver({ chromium, chromiumPath, wav }) {
   if (!chromium) throw new Error('playwright-core not installed');
   if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} not found`);
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS, ...fakeMicrophoneArgs(wav)] });
@@ -66,7 +66,7 @@ function ensurePulseAudio() {
   return 'started by the bench (pulseaudio -D)';
 }
 
-async function firefoxDriver() {
+export async function firefoxDriver() {
   if (!existsSync(FIREFOX_PATH)) throw new Error(`${FIREFOX_PATH} not found`);
   const pulse = ensurePulseAudio();
   const puppeteer = (await import('puppeteer-core')).default;
@@ -111,7 +111,7 @@ async function webdriver(base, method, path, body) {
   return answer.value;
 }
 
-async function webkitDriver() {
+export async function webkitDriver() {
   if (!existsSync(MINIBROWSER)) throw new Error(`${MINIBROWSER} not found`);
   if (!onPath(WEBKIT_WEBDRIVER)) throw new Error(`${WEBKIT_WEBDRIVER} not on PATH`);
   if (!process.env.DISPLAY && !onPath('xvfb-run')) throw new Error('no DISPLAY and no xvfb-run');
@@ -179,7 +179,7 @@ async function webkitDriver() {
 
 // ── One take per engine ──
 
-async function measure(open, { server, seconds }) {
+export async function measure(open, { server, seconds, attributes = {} }) {
   const browser = await open();
   try {
     await browser.goto(`${server.origin}/take.html`);
@@ -193,6 +193,7 @@ async function measure(open, { server, seconds }) {
       'poll-interval': '1000',
       // Past the take, so only Stop ends it.
       'max-seconds': String(seconds + 60),
+      ...attributes,
     }, { hidden: true });
     const startAt = await browser.call('record');
     await sleep(seconds * 1000);

@@ -1,4 +1,5 @@
 import { fragmentSettleMs, negotiateMimeType } from './mime.js';
+import { encoderBitrate } from './bitrate.js';
 
 export interface RecorderOptions {
   /** Delivers audio every `timesliceMs`, so a crash loses at most that much. */
@@ -44,10 +45,12 @@ export class AudioRecorder {
 
   constructor(stream: MediaStream, options: RecorderOptions = {}) {
     const mimeType = negotiateMimeType((type) => MediaRecorder.isTypeSupported(type));
-    const bitrate = options.audioBitsPerSecond;
+    const wanted = options.audioBitsPerSecond;
+    // Calibrated per engine, so the upload costs what was asked (see bitrate.ts).
+    const bitrate = wanted && wanted > 0 ? encoderBitrate(wanted, mimeType ?? '', navigator.userAgent) : undefined;
     this.#recorder = new MediaRecorder(stream, {
       ...(mimeType && { mimeType }),
-      ...(bitrate && bitrate > 0 && { audioBitsPerSecond: bitrate }),
+      ...(bitrate && { audioBitsPerSecond: bitrate }),
     });
     this.#recorder.addEventListener('dataavailable', (event) => {
       if (event.data.size === 0) return;
