@@ -15,6 +15,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { recordButtonEnabled } from './record-button.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-args.mjs';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -84,14 +85,7 @@ export async function measureFirstLoad() {
         lastRequestAt = Date.now();
       });
       await tab.goto(`${origin}/${name}.html`);
-      await tab.waitForFunction(
-        () => {
-          const button = document.querySelector('thymia-recorder')?.shadowRoot?.querySelector('[part~="record-button"]');
-          return button instanceof HTMLButtonElement && !button.disabled;
-        },
-        undefined,
-        { timeout: 30_000 },
-      );
+      await recordButtonEnabled(tab);
       // Network idle: nothing requested for 500 ms after the button is usable.
       while (Date.now() - lastRequestAt < 500) await new Promise((resolve) => setTimeout(resolve, 100));
       await context.close();

@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { recordButtonEnabled } from '../record-button.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium-args.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -56,14 +57,7 @@ try {
     // Playwright's CSS locators pierce open shadow roots: this is the element's own button.
     const record = page.locator('thymia-recorder [part~="record-button"]');
     await record.waitFor({ state: 'visible', timeout: 60_000 });
-    await page.waitForFunction(
-      () => {
-        const button = document.querySelector('thymia-recorder')?.shadowRoot?.querySelector('[part~="record-button"]');
-        return button instanceof HTMLButtonElement && !button.disabled;
-      },
-      undefined,
-      { timeout: 30_000 },
-    );
+    await recordButtonEnabled(page);
     console.log(`demo: the element rendered an enabled Record button ("${(await record.innerText()).trim()}") after ${elapsed()}`);
     if (problems.length) throw new Error(`the demo page logged errors:\n${problems.join('\n')}`);
   } finally {
