@@ -13,6 +13,7 @@ import { createMockThymia, koaMiddleware } from './demo/backend/mock-thymia.js';
 import { s3Middleware, startS3 } from './scripts/s3/s3-fixture.mjs';
 import { webkitgtkLauncher } from './scripts/webkitgtk-launcher.mjs';
 import { cspTestPage } from './test/csp/csp-middleware.mjs';
+import { serverHalfMiddleware } from './test/server-half/e2e-middleware.mjs';
 import { tsForJs } from './scripts/build/ts-for-js.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -75,7 +76,8 @@ export default {
   testsFinishTimeout: 600_000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   // The strict-CSP page (test/csp/) goes first: it logs the page's requests and adds CORS to its cross-origin upload.
-  middleware: [workletSource, cspTestPage(mock), koaMiddleware(mock), ...(s3 ? [s3Middleware(s3)] : [])],
+  // The server half (/api/thymia-e2e, thymia-recorder/server as built) calls the mock's /v1 API on this same server.
+  middleware: [workletSource, cspTestPage(mock), serverHalfMiddleware(), koaMiddleware(mock), ...(s3 ? [s3Middleware(s3)] : [])],
   testFramework: { config: { timeout: 60_000 } },
   groups: [
     { name: 'unit', files: 'test/unit/**/*.test.ts', browsers: [chromium()] },

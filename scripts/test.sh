@@ -20,15 +20,16 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
+# The server half as built (dist/lib/server, plain Node, no DOM): imported by the Node tests, the runtimes
+# and the browser tests' server (/api/thymia-e2e). A few seconds of tsc, only when src/ is newer.
+if [[ ! -f dist/lib/server/index.js || -n $(find src/server src/api -newer dist/lib/server/index.js -print -quit) ]]; then
+  flock /tmp/thymia-recorder-build.lock npx tsc -p tsconfig.server.json || status=1
+fi
 # Node-side checks (the whole suite only): no import cycle in src/, and the Node tests (host backend).
 node_passed=0
 node_failed=0
 if [[ -z ${TEST_GROUP:-} && -z ${TEST_FILES:-} ]]; then
   if node scripts/check-cycles.mjs src; then node_passed=$((node_passed + 1)); else node_failed=$((node_failed + 1)); status=1; fi
-  # The server half's tests import the BUILT module (dist/lib/server, plain Node, no DOM): a few seconds of tsc when stale.
-  if [[ ! -f dist/lib/server/index.js || -n $(find src/server src/api -newer dist/lib/server/index.js -print -quit) ]]; then
-    flock /tmp/thymia-recorder-build.lock npx tsc -p tsconfig.server.json || status=1
-  fi
   node_log=$(mktemp)
   node --test test/node/ 2>&1 | tee "$node_log" || status=1
   node_passed=$((node_passed + $(awk '/^# pass /{print $3}' "$node_log")))

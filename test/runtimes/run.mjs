@@ -17,9 +17,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const bin = (name) => join(here, 'node_modules', '.bin', name);
 
-if (!existsSync(join(here, 'node_modules', 'miniflare'))) {
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', here], { stdio: 'inherit' });
-}
+// This folder's own dependencies (npm ci when node_modules is missing or older than the lock).
+execFileSync('bash', [join(root, 'scripts', 'ensure-deps.sh'), 'test/runtimes'], { cwd: root, stdio: 'inherit' });
 const built = join(root, 'dist', 'lib', 'server', 'index.js');
 const newest = (dir) => readdirSync(dir, { recursive: true }).reduce((max, file) => Math.max(max, statSync(join(dir, String(file))).mtimeMs), 0);
 if (!existsSync(built) || Math.max(newest(join(root, 'src', 'server')), newest(join(root, 'src', 'api'))) > statSync(built).mtimeMs) {
