@@ -37,6 +37,7 @@
  * Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_RUNS (default 15),
  * BENCH_NO_BROWSER=1 to skip the browser parts, BENCH_REBUILD=1 to force a build,
  * BENCH_NO_VAD=1 to skip the speech count (see bench-vad.mjs for its own settings),
+ * BENCH_NO_SERVER=1 to skip the server half's figures (scripts/bench/server.mjs),
  * BENCH_NO_FLOW=1 to skip the Chromium recording figures (3.), BENCH_NO_ENGINES=1
  * to skip bytes per minute per engine, BENCH_ENGINES=chromium,firefox,webkit
  * (a subset), BENCH_QUICK=1 for a quick pass (30 s heap take, 15 s main-thread
@@ -384,6 +385,9 @@ try {
   await server?.close();
 }
 
+// The server half (thymia-recorder/server) against a bare pass-through proxy, after the browsers are done
+// (one core each for the target and the load). BENCH_NO_SERVER=1 skips it.
+if (process.env.BENCH_NO_SERVER !== '1') await timed('server half', import('./bench/server.mjs').then(({ serverBench }) => serverBench({ figure })));
 figure('bench.time', (performance.now() - startedAt) / 1000, 's');
 if (phases.length > 1) console.log(`\nPhases: ${phases.join(', ')}.`);
 console.log('\nFigures:\n');
