@@ -17,7 +17,8 @@
  *
  * Then scripts/editor-data.mjs writes web-types.json and the VS Code custom
  * data from the finished manifest. The framework wrappers (src/react.ts,
- * src/vue.ts) declare no element, so they stay out of the manifest.
+ * src/vue.ts) and the server half (src/server/) declare no element, so they stay
+ * out of the manifest.
  */
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
@@ -122,7 +123,7 @@ function selfContainedManifest() {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.spec.ts', 'src/**/*.d.ts', 'src/react.ts', 'src/vue.ts', 'src/event-props.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.spec.ts', 'src/**/*.d.ts', 'src/react.ts', 'src/vue.ts', 'src/event-props.ts', 'src/server/**'],
   outdir: '.',
   litelement: true,
   packagejson: true,
