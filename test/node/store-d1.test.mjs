@@ -1,17 +1,15 @@
 // d1Store (thymia-recorder/server/d1): the store contract on Cloudflare D1 as miniflare runs it
-// (workerd's own D1, in a temporary folder). miniflare lives in test/d1 with its own lock and is
-// installed here when missing, never by the root install.
-import './support/register-ts.mjs';
+// (workerd's own D1, in a temporary folder). miniflare is test/runtimes' (its own package.json and
+// lock), installed here when missing, never by the root install. Imports the BUILT store (dist/lib/server).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { storeContract } from './support/store-contract.mjs';
+import { d1Store } from '../../dist/lib/server/d1.js';
 
-const { d1Store } = await import('../../src/server/d1.ts');
-
-const folder = new URL('../d1/', import.meta.url).pathname;
+const folder = new URL('../runtimes/', import.meta.url).pathname;
 if (!existsSync(join(folder, 'node_modules/miniflare'))) {
   execFileSync('npm', ['ci', '--prefix', folder, '--no-audit', '--no-fund'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }

@@ -1,8 +1,8 @@
 // postgresStore (thymia-recorder/server/postgres): the store contract, and two "replicas" (two
 // stores, two connection pools) on one database saving the same run at once. The server is
 // THYMIA_POSTGRES_URL when set, else the throw-away cluster of scripts/postgres/start.sh (started
-// here when it is not running). Skipped, saying why, only where no PostgreSQL binaries exist.
-import './support/register-ts.mjs';
+// here when it is not running). Skipped, saying why, only where no PostgreSQL binaries exist. The
+// BUILT store (dist/lib/server; scripts/test.sh builds it when stale).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -10,8 +10,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import pg from 'pg';
 import { run, storeContract, subject } from './support/store-contract.mjs';
-
-const { postgresStore } = await import('../../src/server/postgres.ts');
+import { postgresStore } from '../../dist/lib/server/postgres.js';
 
 function serverUrl() {
   if (process.env.THYMIA_POSTGRES_URL) return { url: process.env.THYMIA_POSTGRES_URL };

@@ -1,14 +1,13 @@
 // sqliteStore (thymia-recorder/server/sqlite): the store contract on ':memory:' and on a file, and
-// erasure that leaves none of the person's data in the database file's bytes (secure_delete).
-import './support/register-ts.mjs';
+// erasure that leaves none of the person's data in the database file's bytes (secure_delete). The
+// BUILT store (dist/lib/server; scripts/test.sh builds it when stale).
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { heliosResults, run, storeContract } from './support/store-contract.mjs';
-
-const { sqliteStore } = await import('../../src/server/sqlite.ts');
+import { sqliteStore } from '../../dist/lib/server/sqlite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'thymia-sqlite-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

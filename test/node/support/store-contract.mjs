@@ -18,7 +18,7 @@ export const subject = (label) => `${label}-${randomUUID()}`;
 
 /**
  * @param {string} name
- * @param {() => Promise<import('../../../src/server/store.ts').ThymiaStore>} open a fresh store on the shared database
+ * @param {() => Promise<import('../../../dist/lib/server/store.js').ThymiaStore>} open a fresh store on the shared database
  * @param {{ skip?: string }} [options]
  */
 export function storeContract(name, open, { skip } = {}) {
