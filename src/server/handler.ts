@@ -10,6 +10,7 @@ import { createCors } from './cors.js';
 import type { HandlerConfig, RateLimitVerdict, Route, RouteContext, ValidAuthorization } from './context.js';
 import { readEnv } from './env.js';
 import { errorResponse, HttpError } from './errors.js';
+import { historyRoute } from './history-routes.js';
 import { defaultLogger, safeLogger, type ThymiaLogger } from './log.js';
 import { sessionRoute } from './session-route.js';
 import { statusRoute } from './status-route.js';
@@ -108,7 +109,13 @@ export function createThymiaHandler(options: ThymiaHandlerOptions, extraRoutes: 
     store: options.store,
     retentionDays: options.retentionDays,
   };
-  const routes: readonly Route[] = [sessionRoute, statusRoute, ...extraRoutes.flatMap((factory) => factory(config))];
+  const routes: readonly Route[] = [
+    sessionRoute,
+    statusRoute,
+    // Without a store the handler keeps nothing, and /history does not exist (404).
+    ...(config.store ? [historyRoute] : []),
+    ...extraRoutes.flatMap((factory) => factory(config)),
+  ];
 
   function authorizeOnce(request: Request): () => Promise<ValidAuthorization> {
     let pending: Promise<ValidAuthorization> | undefined;
