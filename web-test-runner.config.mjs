@@ -24,6 +24,18 @@ async function workletSource(ctx, next) {
   await next();
 }
 
+/**
+ * Files a package's "browser" field maps to nothing (bundlers, Vite included, serve them empty):
+ * the test server serves files by path and would hand the browser mediabunny's Node-only file.
+ */
+const browserFieldStubs = {
+  name: 'browser-field-stubs',
+  serve(context) {
+    if (context.path.endsWith('/node_modules/mediabunny/dist/modules/src/node.js')) return { body: 'export {};', type: 'js' };
+    return undefined;
+  },
+};
+
 const fixture = (name) => fileURLToPath(new URL(`./test/fixtures/${name}`, import.meta.url));
 
 /** One Chromium per fake-audio file: the capture file is a launch flag. */
@@ -74,7 +86,7 @@ export default {
   concurrentBrowsers: 2,
   browserStartTimeout: 60_000,
   testsFinishTimeout: 600_000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [browserFieldStubs, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   // The strict-CSP page (test/csp/) goes first: it logs the page's requests and adds CORS to its cross-origin upload.
   // The server half (/api/thymia-e2e, thymia-recorder/server as built) calls the mock's /v1 API on this same server.
   middleware: [workletSource, cspTestPage(mock), serverHalfMiddleware(), koaMiddleware(mock), ...(s3 ? [s3Middleware(s3)] : [])],

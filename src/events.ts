@@ -2,6 +2,9 @@ import type { RecorderErrorDetail } from './errors.js';
 import type { RecorderStateName, RecordingName } from './state/machine.js';
 import type { QualityReport } from './capture/quality.js';
 import type { RestoredDetail } from './state/restore-plan.js';
+import type { PauseReason, PauseRecord } from './state/pauses.js';
+
+export type { PauseReason, PauseRecord } from './state/pauses.js';
 
 export interface StateChangeDetail {
   readonly state: RecorderStateName;
@@ -18,6 +21,22 @@ export interface RecordingStopDetail {
   readonly size: number;
   /** How the take sounded, from the audio the element analysed, with the track settings actually applied. */
   readonly quality?: QualityReport;
+  /** Every pause of the take, in order; `durationSeconds` leaves them out (recorded time only). */
+  readonly pauses: readonly PauseRecord[];
+}
+export interface RecordingPauseDetail {
+  readonly recording: RecordingName;
+  /** `user`, or the interruption: `muted`, `ended`, `interrupted`, `hidden`, `device-lost`. */
+  readonly reason: PauseReason;
+  /** Recorded seconds when the take paused. */
+  readonly atSeconds: number;
+}
+export interface RecordingResumeDetail {
+  readonly recording: RecordingName;
+  /** Recorded seconds when the take carried on (the same as the pause's `atSeconds`). */
+  readonly atSeconds: number;
+  /** How long it was paused (wall clock). */
+  readonly pausedSeconds: number;
 }
 export interface UploadProgressDetail {
   readonly recording: RecordingName;
@@ -59,6 +78,8 @@ export interface ThymiaEventDetails {
   'thymia-state-change': StateChangeDetail;
   'thymia-recording-start': RecordingStartDetail;
   'thymia-recording-stop': RecordingStopDetail;
+  'thymia-recording-pause': RecordingPauseDetail;
+  'thymia-recording-resume': RecordingResumeDetail;
   'thymia-upload-progress': UploadProgressDetail;
   'thymia-upload-complete': UploadCompleteDetail;
   'thymia-upload-retry': UploadRetryDetail;
@@ -76,6 +97,8 @@ export const THYMIA_EVENT_NAMES = Object.freeze(
     'thymia-state-change': 0,
     'thymia-recording-start': 0,
     'thymia-recording-stop': 0,
+    'thymia-recording-pause': 0,
+    'thymia-recording-resume': 0,
     'thymia-upload-progress': 0,
     'thymia-upload-complete': 0,
     'thymia-upload-retry': 0,

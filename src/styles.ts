@@ -91,6 +91,17 @@ export const recorderStyles = css`
       animation: none;
     }
   }
+  /* Paused: the dot holds still and dims, so the person sees at a glance nothing is being recorded. */
+  .recording-dot.paused {
+    animation: none;
+    opacity: 0.35;
+  }
+  .paused {
+    margin: 0;
+    padding: 0.6rem 0.75rem;
+    border-left: 4px solid var(--_caution);
+    background: color-mix(in srgb, var(--_caution) 12%, transparent);
+  }
   [part~='level-meter'],
   [part~='speech-meter'],
   .bar {

@@ -29,10 +29,13 @@ export type { RecorderModel } from './flow/protocol.js';
  * @summary Voice capture for thymia Helios and Apollo: microphone to results.
  *
  * @attr state - Reflected, read-only: `idle`, `requesting-permission`, `recording`, `recorded`, `uploading`, `processing`, `complete` or `error`.
+ * @attr paused - Reflected, read-only: present while the take is paused (state stays `recording`); its value is the reason.
  *
  * @event thymia-state-change - `{ state, previous }` whenever `state` changes.
  * @event thymia-recording-start - `{ recording }` when capture starts or resumes.
- * @event thymia-recording-stop - `{ recording, durationSeconds, speechSeconds, mimeType, size }` when capture stops.
+ * @event thymia-recording-stop - `{ recording, durationSeconds, speechSeconds, mimeType, size, quality, pauses }` when capture stops; `durationSeconds` counts recorded time only, `pauses` lists `{ reason, atSeconds, pausedSeconds }`.
+ * @event thymia-recording-pause - `{ recording, reason, atSeconds }` when the take pauses: `reason` is `user` (`pause-button`, `pause()`) or the interruption — `muted`, `ended`, `interrupted`, `hidden`, `device-lost`. It never resumes by itself.
+ * @event thymia-recording-resume - `{ recording, atSeconds, pausedSeconds }` when the person resumes the paused take (same take, same upload).
  * @event thymia-upload-progress - `{ recording, loaded, total }` while uploading.
  * @event thymia-upload-complete - `{ recording }` once the pre-signed URL accepted the audio.
  * @event thymia-upload-retry - `{ recording, attempt, delayMs, reason }` before an upload is retried.
@@ -58,6 +61,9 @@ export type { RecorderModel } from './flow/protocol.js';
  * @csspart submit-button - Uploads the recording(s); enabled once there is enough speech.
  * @csspart retake-button - Discards the current recording and starts over.
  * @csspart continue-button - Resumes a recording stopped before it held enough speech.
+ * @csspart pause-button - Pauses the take being recorded; the timer and speech count stop, the audio so far is kept.
+ * @csspart resume-button - Carries a paused take on, into the same upload (on another microphone if its own is gone).
+ * @csspart paused - Why the take is paused, in words (`data-reason` names the reason).
  * @csspart next-button - Apollo: moves on from the mood question to the read-aloud once it holds enough speech.
  * @csspart steps - Apollo: the step indicator (an ordered list; the current step has `aria-current="step"`).
  * @csspart review - Apollo: both takes listed before submitting (and after a failed upload).
@@ -250,7 +256,9 @@ export class ThymiaRecorder extends LitElement {
     submit: () => void this.submit(),
     reset: () => void this.reset(),
     next: () => void this.#flow.next(),
-    continue: () => this.#flow.continue(),
+    continue: () => void this.#flow.continue(),
+    pause: () => this.pause(),
+    resume: () => void this.resume(),
     retake: (step) => void this.#flow.retake(step),
     retryPoll: () => this.#flow.retryPoll(),
   };
@@ -283,6 +291,19 @@ export class ThymiaRecorder extends LitElement {
   /** Stops recording. Too little speech pauses instead, so the person can continue. */
   stop(): Promise<void> {
     return this.#flow.stop();
+  }
+
+  /** Pauses the take being recorded: timer and speech count stop, the audio so far is kept. */
+  pause(): void {
+    this.#flow.pause();
+  }
+
+  /**
+   * Carries a paused take on, into the same upload; after the microphone went
+   * away, on another one (call it from a click: a fresh microphone may be asked for).
+   */
+  resume(): Promise<void> {
+    return this.#flow.resume();
   }
 
   /** Uploads the recording(s) and waits for the upload to be confirmed; results follow by event. */
@@ -333,11 +354,16 @@ export class ThymiaRecorder extends LitElement {
       take: machine.takes[currentStep(machine)],
       model: this.model,
       following: isFollowing(this),
+      paused: this.#flow.snapshot.paused?.message,
     };
   }
 
   #emit<Name extends ThymiaEventName>(name: Name, detail: ThymiaEventDetails[Name]): void {
     if (name === 'thymia-state-change') this.setAttribute('state', (detail as ThymiaEventDetails['thymia-state-change']).state);
+    if (name === 'thymia-recording-pause') this.setAttribute('paused', (detail as ThymiaEventDetails['thymia-recording-pause']).reason);
+    if (name === 'thymia-recording-resume' || name === 'thymia-recording-stop' || name === 'thymia-state-change') {
+      if (!this.#flow.snapshot.paused) this.removeAttribute('paused');
+    }
     // Microphone labels are only readable once permission is granted.
     if (name === 'thymia-recording-start') void this.#preflight.refreshDevices();
     this.dispatchEvent(new ThymiaEvent(name, detail));

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Take } from '../state/take.js';
 import type { AudioAnalyser } from './audio-analyser.js';
 import { closeAudioContext, createAudioContext, loadSpeechWorklet } from './audio-context.js';
+import type { InterruptionReason } from './interruptions.js';
 import { requestMicrophone, stopStream } from './microphone.js';
 import type { QualityReport } from './quality.js';
 import type { AudioRecorder } from './recorder.js';
@@ -10,10 +11,14 @@ import type { ScreenWakeLock } from './wake-lock.js';
 export interface CaptureCallbacks {
   /** The recording reached `maxSeconds`. */
   readonly onMaxReached: () => void;
-  /** The microphone went away mid-recording (unplugged, revoked). */
-  readonly onTrackEnded: () => void;
-  /** A timeslice of audio arrived (for crash-safe storage). */
-  readonly onChunk?: (chunk: Blob) => void;
+  /**
+   * Something took the microphone away (see interruptions.ts): a muted or
+   * ended track, the audio session interrupted, the page hidden, the input
+   * unplugged. Reported while a take is held (running or paused), never resumed here.
+   */
+  readonly onInterrupted: (reason: InterruptionReason) => void;
+  /** A timeslice of audio arrived (for crash-safe storage); `part` numbers the take's recorders from 0. */
+  readonly onChunk?: (chunk: Blob, part: number) => void;
   /** The first seconds of the take were digital silence: a muted or wrong microphone. */
   readonly onMicSilent?: () => void;
 }
@@ -25,6 +30,13 @@ export type CaptureResult = Omit<Take, 'recording'>;
 const TICK_MS = 200;
 
 const loadEngine = () => import('./engine.js');
+/** Joining a take's parts (containers differ per engine) loads only when a take has more than one. */
+const loadJoin = () => import('./join-parts.js');
+
+/** A part of the take recorded on an input that is gone (or by an earlier page): joined to the rest before upload. */
+export interface ClosedPart {
+  readonly blob: Blob;
+}
 
 /**
  * Owns the microphone, the audio graph and the MediaRecorder for one take,
@@ -40,6 +52,17 @@ export class CaptureController implements ReactiveController {
   /** Fires at `maxSeconds` of recorded time (timed exactly, not by the redraw tick). */
   #limit: ReturnType<typeof setTimeout> | undefined;
   #elapsedBefore = 0;
+  /** Earlier parts of this take, each from a recorder whose input went away: joined to the last one on finish. */
+  #parts: Blob[] = [];
+  /** Speech counted in those parts. */
+  #speechBefore = 0;
+  /** The part being closed after its input went away; resume and finish wait for it. */
+  #closing: Promise<void> | undefined;
+  /** The input is gone (ended, unplugged): resuming needs a fresh one. */
+  #inputLost = false;
+  #unwatch: (() => void) | undefined;
+  /** The number the next recorder's part gets (the journal keeps parts apart). */
+  #nextPart = 0;
   #snapshotAt = 0;
   #runningSince: number | undefined;
   /** The last take's quality report at stop, kept until the next take. */
@@ -66,23 +89,35 @@ export class CaptureController implements ReactiveController {
   }
 
   get speechSeconds(): number {
-    return this.#analyser?.reading.speechSeconds ?? 0;
+    return this.#speechBefore + (this.#analyser?.reading.speechSeconds ?? 0);
   }
+
+  /** Recording now (not paused, not stopped). */
+  get running(): boolean {
+    return this.#runningSince !== undefined;
+  }
+
 
   get level(): number {
     return this.#runningSince === undefined ? 0 : (this.#analyser?.reading.level ?? 0);
   }
 
   get size(): number {
-    return this.#recorder?.size ?? 0;
+    return this.#parts.reduce((total, part) => total + part.size, this.#recorder?.size ?? 0);
+  }
+
+  /** Resolves once a part being closed (its input went away) is in: time, speech and size then count it. */
+  settled(): Promise<void> {
+    return this.#closing ?? Promise.resolve();
   }
 
   get mimeType(): string {
-    return this.#recorder?.mimeType ?? '';
+    return this.#recorder?.mimeType ?? this.#parts[0]?.type ?? '';
   }
 
+  /** A take is held: a microphone open, or parts of a paused take waiting for Resume. */
   get active(): boolean {
-    return this.#stream !== undefined;
+    return this.#stream !== undefined || this.#parts.length > 0;
   }
 
   /** The current or last take's audio quality; kept after `finish()` until the next `begin()`. */
@@ -98,6 +133,15 @@ export class CaptureController implements ReactiveController {
   async begin(): Promise<void> {
     this.release();
     this.#finalQuality = undefined;
+    await this.#open();
+  }
+
+  /**
+   * Opens the microphone, the audio graph and a recorder, and starts them;
+   * the take's earlier parts and counts stay (a resume after the input went
+   * away). Synchronous up to getUserMedia, so it runs inside the click.
+   */
+  async #open(): Promise<void> {
     const streamRequest = requestMicrophone(this.deviceId);
     const context = createAudioContext();
     const workletLoaded = loadSpeechWorklet(context);
@@ -124,9 +168,10 @@ export class CaptureController implements ReactiveController {
     const analyser = new engine.AudioAnalyser(context, workletLoaded);
     this.#analyser = analyser;
     this.#stream = stream;
-    for (const track of stream.getAudioTracks()) {
-      track.addEventListener('ended', this.#onTrackEnded, { once: true });
-    }
+    this.#inputLost = false;
+    const track = stream.getAudioTracks()[0];
+    this.#unwatch?.();
+    this.#unwatch = track && engine.watchInterruptions({ track, context }, this.#interrupted);
     analyser.onMicSilent = () => this.#callbacks.onMicSilent?.();
     // Each snapshot redraws, so the count on screen is the latest (and the one the take reports).
     analyser.onSnapshot = () => {
@@ -136,9 +181,10 @@ export class CaptureController implements ReactiveController {
     // The worklet has usually arrived while the permission prompt was open; the recorder starts once every sample is heard.
     await analyser.attach(stream);
     if (this.#attempt !== attempt) return;
-    this.#recorder = new engine.AudioRecorder(stream, { onChunk: this.#callbacks.onChunk, audioBitsPerSecond: this.audioBitsPerSecond });
+    const part = this.#nextPart++;
+    const onChunk = this.#callbacks.onChunk;
+    this.#recorder = new engine.AudioRecorder(stream, { onChunk: onChunk && ((chunk) => onChunk(chunk, part)), audioBitsPerSecond: this.audioBitsPerSecond });
     this.#recorder.start();
-    this.#elapsedBefore = 0;
     this.#run();
   }
 
@@ -154,29 +200,95 @@ export class CaptureController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  resume(): void {
-    if (!this.#recorder || this.#runningSince !== undefined) return;
-    this.#recorder.resume();
-    this.#run();
+  /**
+   * Carries the paused take on: the same recorder while its input lives (one
+   * file as it is), else a fresh input — the chosen one if it is back, the
+   * browser's default otherwise — recording the take's next part. Call it
+   * from the click: getUserMedia runs before the first await.
+   */
+  resume(): Promise<void> {
+    if (this.#runningSince !== undefined) return Promise.resolve();
+    const recorder = this.#recorder;
+    const live = this.#stream?.getAudioTracks().some((track) => track.readyState === 'live') ?? false;
+    if (recorder && recorder.state === 'paused' && live && !this.#inputLost && !this.#closing) {
+      recorder.resume();
+      this.#run();
+      return Promise.resolve();
+    }
+    // The input is gone: close the part it recorded (if not already), then record the next part on a fresh one.
+    const closed = this.closePart();
+    const opening = this.#open();
+    return Promise.all([closed, opening]).then(() => undefined);
   }
 
-  /** Stops recording, releases the microphone and returns the take. */
-  async finish(): Promise<CaptureResult> {
+  /**
+   * The take's input went away: stop its recorder into a finished part and
+   * let the microphone and audio graph go, keeping the take's time, speech and
+   * parts for Resume (or Stop). Safe to call twice.
+   */
+  closePart(): Promise<void> {
+    this.pause();
+    this.#closing ??= this.#closePart().finally(() => (this.#closing = undefined));
+    return this.#closing;
+  }
+
+  async #closePart(): Promise<void> {
     const recorder = this.#recorder;
-    if (!recorder) throw new Error('not recording');
+    const analyser = this.#analyser;
+    const stream = this.#stream;
+    if (!recorder) return;
+    this.#recorder = undefined;
+    this.#analyser = undefined;
+    this.#stream = undefined;
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+    stopStream(stream);
+    const [blob, final] = await Promise.all([recorder.stop(), analyser?.flush()]);
+    this.#speechBefore += final?.speechSeconds ?? analyser?.reading.speechSeconds ?? 0;
+    this.#finalQuality = analyser?.quality(final?.quality) ?? this.#finalQuality;
+    void analyser?.close();
+    if (blob.size) this.#parts.push(blob);
+  }
+
+  /**
+   * A take an earlier page paused and kept: its parts, time and speech come
+   * back here, so Resume records the next part and Stop joins them all.
+   */
+  adopt(parts: readonly Blob[], durationSeconds: number, speechSeconds: number): void {
+    this.release();
+    this.#parts = [...parts];
+    this.#nextPart = parts.length;
+    this.#elapsedBefore = durationSeconds;
+    this.#speechBefore = speechSeconds;
+  }
+
+  /** Stops recording, releases the microphone and returns the take (its parts joined into one file). */
+  async finish(): Promise<CaptureResult> {
+    await this.#closing;
+    const recorder = this.#recorder;
+    if (!recorder && !this.#parts.length) throw new Error('not recording');
     const durationSeconds = this.elapsedSeconds;
     this.pause();
     // The final count takes in the audio up to the pause (and is what the screen then shows).
-    const [blob, final] = await Promise.all([recorder.stop(), this.#analyser?.flush()]);
-    const speechSeconds = final?.speechSeconds ?? this.speechSeconds;
-    this.#finalQuality = this.#analyser?.quality(final?.quality);
-    const mimeType = recorder.mimeType;
+    const [last, final] = await Promise.all([recorder?.stop(), this.#analyser?.flush()]);
+    const speechSeconds = this.#speechBefore + (final?.speechSeconds ?? this.#analyser?.reading.speechSeconds ?? 0);
+    this.#finalQuality = this.#analyser?.quality(final?.quality) ?? this.#finalQuality;
+    const parts = [...this.#parts, ...(last?.size ? [last] : [])];
+    const mimeType = recorder?.mimeType ?? parts[0]?.type ?? '';
     this.release();
+    const blob = parts.length > 1 ? await (await loadJoin()).joinParts(parts, mimeType) : (parts[0] ?? new Blob([], { type: mimeType }));
     return { blob, mimeType, durationSeconds, speechSeconds };
   }
 
   /** Drops everything: tracks stopped, AudioContext closed, timers cleared. */
   release(): void {
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+    this.#parts = [];
+    this.#speechBefore = 0;
+    this.#elapsedBefore = 0;
+    this.#inputLost = false;
+    this.#nextPart = 0;
     clearInterval(this.#ticker);
     clearTimeout(this.#limit);
     this.#ticker = undefined;
@@ -184,9 +296,6 @@ export class CaptureController implements ReactiveController {
     void this.#wakeLock?.release();
     if (this.#recorder && this.#recorder.state !== 'inactive') void this.#recorder.stop();
     this.#recorder = undefined;
-    if (this.#stream) {
-      for (const track of this.#stream.getAudioTracks()) track.removeEventListener('ended', this.#onTrackEnded);
-    }
     stopStream(this.#stream);
     this.#stream = undefined;
     void this.#analyser?.close();
@@ -198,6 +307,11 @@ export class CaptureController implements ReactiveController {
     this.release();
   }
 
+  readonly #interrupted = (reason: InterruptionReason) => {
+    if (reason === 'ended' || reason === 'device-lost') this.#inputLost = true;
+    if (this.#recorder) this.#callbacks.onInterrupted(reason);
+  };
+
   #run(): void {
     this.#runningSince = performance.now();
     void this.#wakeLock?.acquire();
@@ -206,14 +320,12 @@ export class CaptureController implements ReactiveController {
     this.#ticker = setInterval(() => {
       // The snapshots redraw; without them (an audio graph that never started) the timer still moves.
       if (performance.now() - this.#snapshotAt > TICK_MS * 1.5) this.#host.requestUpdate();
+      // A track stopped by script (another library on the page, an extension) ends without an `ended` event.
+      if (this.#stream?.getAudioTracks().every((track) => track.readyState === 'ended')) this.#interrupted('ended');
     }, TICK_MS);
     // An MP4 recorder runs on briefly after stop to finish its last fragment: stop that much early.
     const settleMs = this.#recorder?.settleMs ?? 0;
     clearTimeout(this.#limit);
     this.#limit = setTimeout(() => this.#callbacks.onMaxReached(), (this.maxSeconds - this.#elapsedBefore) * 1000 - settleMs);
   }
-
-  readonly #onTrackEnded = () => {
-    if (this.#recorder) this.#callbacks.onTrackEnded();
-  };
 }

@@ -5,4 +5,5 @@
  */
 export { AudioAnalyser } from './audio-analyser.js';
 export { AudioRecorder } from './recorder.js';
+export { watchInterruptions } from './interruptions.js';
 export { ScreenWakeLock } from './wake-lock.js';

@@ -95,6 +95,12 @@ export class AudioRecorder {
     const settleMs = fragmentSettleMs(this.mimeType);
     if (settleMs === 0) {
       this.#recorder.pause();
+      // Hand over what is buffered, so storage holds the take up to the pause (a reload while paused keeps it).
+      try {
+        this.#recorder.requestData();
+      } catch {
+        // Stopped by itself meanwhile (its track ended): its last slice comes with `stop`.
+      }
       return;
     }
     const timer = setTimeout(() => {

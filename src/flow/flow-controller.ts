@@ -30,6 +30,8 @@ import type { RecoverableRecording } from '../storage/restore.js';
 import type { DeliveryContext, DeliveryRecord, JobResult } from './delivery.js';
 import { LazyModule } from '../lazy-module.js';
 import type { FlowOptions, FlowSettings, UploadProgress } from './flow-types.js';
+import { PAUSE_MESSAGES, PauseFlow } from './pause-controller.js';
+import type { PauseReason } from '../state/pauses.js';
 
 export type { FlowOptions, FlowSettings, UploadProgress } from './flow-types.js';
 
@@ -49,6 +51,8 @@ export interface FlowSnapshot {
   readonly qualityIssues: readonly QualityIssue[];
   /** This browser or page cannot record at all (found on connect): Record stays off. */
   readonly unavailable: boolean;
+  /** The take is paused, and why in words (the person's own pause, or an interruption). */
+  readonly paused: { readonly reason: PauseReason; readonly message: string } | undefined;
 }
 
 type StopReason = 'user' | 'max' | 'mic-lost';
@@ -97,6 +101,7 @@ export class FlowController implements ReactiveController {
 
   readonly capture: CaptureController;
   readonly #persistence: PersistenceController;
+  readonly #pauses: PauseFlow;
 
   constructor(host: ReactiveControllerHost, options: FlowOptions) {
     this.#host = host;
@@ -104,14 +109,25 @@ export class FlowController implements ReactiveController {
     this.#machine = initialState(options.settings().steps);
     this.capture = new CaptureController(host, {
       onMaxReached: () => void this.#stopCapture('max'),
-      onTrackEnded: () => void this.#stopCapture('mic-lost'),
+      onInterrupted: (reason) => this.#interrupted(reason),
       onMicSilent: () => this.#inform(ERROR_CODES.micNotFound, this.#t('micSilent'), 'silent-input'),
-      onChunk: (chunk) =>
+      onChunk: (chunk, part) =>
         this.#persistence.appendChunk(chunk, {
           mimeType: this.capture.mimeType,
           durationSeconds: this.capture.elapsedSeconds,
           speechSeconds: this.capture.speechSeconds,
+          part,
         }),
+    });
+    this.#pauses = new PauseFlow({
+      machine: () => this.#machine,
+      apply: (event) => this.#apply(event),
+      emit: (name, detail) => this.#options.emit(name, detail),
+      capture: this.capture,
+      onResumeFailed: (error) => {
+        const known = error instanceof RecorderError ? error.code : ERROR_CODES.micNotFound;
+        this.#inform(known, this.#t(known));
+      },
     });
     this.#persistence = new PersistenceController(host, {
       storageKey: () => this.#settings.storageKey,
@@ -134,7 +150,13 @@ export class FlowController implements ReactiveController {
       restoredOffer: this.#restoredOffer,
       qualityIssues: this.#quality.get(currentStep(this.#machine))?.issues ?? [],
       unavailable: this.#unavailable,
+      paused: this.#pausedView,
     };
+  }
+
+  get #pausedView(): FlowSnapshot['paused'] {
+    const reason = this.#pauses.reason;
+    return reason && { reason, message: this.#t(PAUSE_MESSAGES[reason]) };
   }
 
   get state(): RecorderStateName {
@@ -207,6 +229,7 @@ export class FlowController implements ReactiveController {
     // getUserMedia runs synchronously here, inside the caller's click.
     const begun = this.capture.begin();
     this.#persistence.beginTake(currentStep(this.#machine));
+    this.#pauses.reset();
     if (!this.#takes.size) this.#record.recordingStartedAt = new Date();
     this.#restoredOffer = false;
     this.#notice = undefined;
@@ -273,13 +296,39 @@ export class FlowController implements ReactiveController {
     this.#options.emit('thymia-error', detail);
   }
 
+  /** Pauses the take being recorded (`pause-button`); only `resume()` carries it on. */
+  pause(): void {
+    this.#pauses.pause('user');
+  }
+
+  /** Carries a paused take on, into the same file (on another microphone if its own is gone). */
+  resume(): Promise<void> {
+    if (this.#notice?.code !== ERROR_CODES.tooShort) this.#notice = undefined;
+    return this.#pauses.resume();
+  }
+
   /** Resumes a take paused before it held enough speech. */
-  continue(): void {
-    if (this.state !== 'recorded') return;
+  continue(): Promise<void> {
+    if (this.state !== 'recorded') return Promise.resolve();
     this.#notice = undefined;
-    this.capture.resume();
+    const resumed = this.capture.resume();
     this.#apply({ type: 'continue' });
     this.#options.emit('thymia-recording-start', { recording: currentStep(this.#machine) });
+    // Its microphone went away meanwhile and none can be opened: said; Stop keeps what there is.
+    return resumed.catch((error: unknown) => {
+      const code = error instanceof RecorderError ? error.code : ERROR_CODES.micNotFound;
+      this.#inform(code, this.#t(code));
+    });
+  }
+
+  /** Something took the microphone away: the running take pauses (a take stopped too early is finalised if its input went). */
+  #interrupted(reason: PauseReason): void {
+    const phase = this.#machine.phase;
+    if (phase.name === 'recorded' && !phase.final && (reason === 'ended' || reason === 'device-lost')) {
+      void this.#stopCapture('mic-lost');
+      return;
+    }
+    if (phase.name === 'recording') this.#pauses.interrupted(reason);
   }
 
   /** Discards one take (the current one by default) and goes back to record it. */
@@ -325,14 +374,18 @@ export class FlowController implements ReactiveController {
     const pausedTakeLost = reason === 'mic-lost' && phase.name === 'recorded' && !phase.final && this.capture.active;
     if (this.state !== 'recording' && !pausedTakeLost) return;
     const recording = currentStep(this.#machine);
+    // A part closing (its microphone just went away) still brings its speech and bytes.
+    await this.capture.settled();
     const { minSpeechSeconds: min, maxSeconds } = this.#settings;
     const enough = this.capture.speechSeconds >= min;
+    const pauses = this.#pauses.records();
+    this.#pauses.settle();
     if (reason === 'user' && !enough) {
       const { elapsedSeconds: durationSeconds, speechSeconds, mimeType, size } = this.capture;
       this.capture.pause();
       const quality = this.#keepQuality(recording);
       this.#apply({ type: 'stopped', final: false, take: { durationSeconds, speechSeconds, enough } });
-      this.#options.emit('thymia-recording-stop', { recording, durationSeconds, speechSeconds, mimeType, size, ...(quality && { quality }) });
+      this.#options.emit('thymia-recording-stop', { recording, durationSeconds, speechSeconds, mimeType, size, ...(quality && { quality }), pauses });
       this.#inform(ERROR_CODES.tooShort, this.#t('stoppedTooEarly', { speech: Math.floor(speechSeconds), min }));
       return;
     }
@@ -341,7 +394,7 @@ export class FlowController implements ReactiveController {
     const quality = this.#keepQuality(recording);
     this.#takes.set(recording, take);
     this.#apply({ type: 'stopped', final: true, take: { durationSeconds, speechSeconds, enough } });
-    this.#options.emit('thymia-recording-stop', { recording, durationSeconds, speechSeconds, mimeType, size: take.blob.size, ...(quality && { quality }) });
+    this.#options.emit('thymia-recording-stop', { recording, durationSeconds, speechSeconds, mimeType, size: take.blob.size, ...(quality && { quality }), pauses });
     void this.#persistence.keep(recording, take);
     if (reason === 'mic-lost') {
       this.#inform(ERROR_CODES.micLost, this.#t('mic-lost'));

@@ -20,6 +20,8 @@ export interface AnnouncerReading {
   readonly model: string;
   /** Nothing recorded here: a call or an activity is followed. */
   readonly following: boolean;
+  /** The take is paused: why, in the words shown on screen. */
+  readonly paused?: string;
 }
 
 function completeKey(reading: AnnouncerReading): MessageKey {
@@ -32,7 +34,9 @@ export function announcementFor(previous: AnnouncerReading | undefined, next: An
   const was = previous?.state;
   const is = next.state;
   if (is === 'recording') {
-    if (was !== 'recording') return t('recording');
+    // Paused by an interruption or the person: the reason is said once; resuming says "Recording" again.
+    if (next.paused) return next.paused === previous?.paused ? undefined : next.paused;
+    if (was !== 'recording' || previous?.paused) return t('recording');
     if (!previous!.enough && next.enough) return t('speechEnough');
     return undefined;
   }

@@ -24,6 +24,8 @@ export interface PanelActions {
   readonly reset: () => void;
   readonly next: () => void;
   readonly continue: () => void;
+  readonly pause: () => void;
+  readonly resume: () => void;
   readonly retake: (step?: RecordingName) => void;
   readonly retryPoll: () => void;
 }

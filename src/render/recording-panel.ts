@@ -19,6 +19,7 @@ import {
   type Part,
   type PhaseView,
 } from './panel-parts.js';
+import { renderPausedNotice, renderPauseControl } from './pause-controls.js';
 import { styleProperties } from './style-properties.js';
 
 export type { LiveReadings, PanelActions, PanelContext, PreflightView, ProtocolViews, TakeViews } from './panel-parts.js';
@@ -83,9 +84,9 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
   recording: {
     body: (ctx) => {
       const { t, live, maxSeconds, lang } = ctx;
-      return html`<div class="live">
+      return html`${renderPausedNotice(ctx)}<div class="live">
         <span part="timer" role="timer" aria-label=${t('timer')}
-          ><span class="recording-dot" aria-hidden="true"></span>${formatClock(live.elapsedSeconds, lang)} / ${formatClock(maxSeconds, lang)}</span
+          ><span class=${ctx.snapshot.paused ? 'recording-dot paused' : 'recording-dot'} aria-hidden="true"></span>${formatClock(live.elapsedSeconds, lang)} / ${formatClock(maxSeconds, lang)}</span
         >
         <span part="level-meter" role="meter" aria-label=${t('levelMeter')} aria-valuemin="0" aria-valuemax="100"
           aria-valuenow=${Math.round(live.level * 100)}
@@ -94,14 +95,15 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
         ${speechMeter(ctx, live.speechSeconds)}
       </div>`;
     },
-    controls: ({ snapshot: { machine }, live, minSpeechSeconds, t, actions }) => {
+    controls: (ctx) => {
+      const { snapshot: { machine, paused }, live, minSpeechSeconds, t, actions } = ctx;
       const enough = live.speechSeconds >= minSpeechSeconds;
       const current = currentStep(machine);
       const lastNeeded = machine.steps.every((step) => step === current || machine.takes[step]?.enough);
-      return html`${button('stop-button', t('stop'), actions.stop, { primary: !enough })}
+      return html`${renderPauseControl(ctx)}${button('stop-button', t('stop'), actions.stop, { primary: !enough && !paused })}
       ${lastNeeded
-        ? button('submit-button', t('finishAndSubmit'), actions.submit, { primary: enough, disabled: !enough })
-        : button('next-button', t('finishAndNext'), actions.next, { primary: enough, disabled: !enough })}`;
+        ? button('submit-button', t('finishAndSubmit'), actions.submit, { primary: enough && !paused, disabled: !enough })
+        : button('next-button', t('finishAndNext'), actions.next, { primary: enough && !paused, disabled: !enough })}`;
     },
   },
   // Reached only after Record (or a restored take): its views load with the take views.

@@ -4,6 +4,7 @@
  * asks for; tests drive it directly.
  */
 import type { RecorderErrorDetail } from '../errors.js';
+import type { PauseReason } from './pauses.js';
 
 export const RECORDER_STATES = [
   'idle',
@@ -35,7 +36,8 @@ export type RetryAction = (typeof RETRY_ACTIONS)[keyof typeof RETRY_ACTIONS];
 export type Phase =
   | { readonly name: 'idle' }
   | { readonly name: 'requesting-permission' }
-  | { readonly name: 'recording' }
+  /** `paused`: the take is interrupted (or paused by the person) and waits for Resume; it is still this take. */
+  | { readonly name: 'recording'; readonly paused?: PauseReason }
   /** `final` is false while the recorder is only paused, so the person can continue. */
   | { readonly name: 'recorded'; readonly final: boolean }
   | { readonly name: 'uploading' }
@@ -56,6 +58,9 @@ export type MachineEvent =
   | { readonly type: 'permission-granted' }
   | { readonly type: 'stopped'; readonly take: TakeSummary; readonly final: boolean }
   | { readonly type: 'continue' }
+  /** The take pauses mid-recording (the person, or an interruption); only Resume carries it on. */
+  | { readonly type: 'pause'; readonly reason: PauseReason }
+  | { readonly type: 'resume' }
   | { readonly type: 'retake'; readonly step?: RecordingName }
   | { readonly type: 'next-step' }
   | { readonly type: 'submit' }
@@ -118,6 +123,10 @@ export function transition(state: MachineState, event: MachineEvent): MachineSta
         phase: { name: 'recorded', final: event.final },
         takes: { ...state.takes, [currentStep(state)]: event.take },
       };
+    case 'pause':
+      return phase.name === 'recording' && !phase.paused ? { ...state, phase: { name: 'recording', paused: event.reason } } : state;
+    case 'resume':
+      return phase.name === 'recording' && phase.paused ? { ...state, phase: { name: 'recording' } } : state;
     case 'continue':
       return phase.name === 'recorded' && !phase.final ? { ...state, phase: { name: 'recording' } } : state;
     case 'retake': {

@@ -19,6 +19,8 @@ export interface StoredChunk extends SealedBytes {
   readonly speechSeconds: number;
   /** When the take started (the TTL counts from here). */
   readonly createdAt: number;
+  /** Which recorder of the take made it (a new one after the microphone went away); absent in older entries: 0. */
+  readonly part?: number;
 }
 
 /** The take's progress when a chunk arrives. */
@@ -26,6 +28,8 @@ export interface ChunkProgress {
   readonly mimeType: string;
   readonly durationSeconds: number;
   readonly speechSeconds: number;
+  /** The take's recorder that made the chunk (see StoredChunk.part). */
+  readonly part?: number;
 }
 
 /** A journal read back as one recording. */
@@ -94,6 +98,7 @@ export class ChunkJournal {
       mimeType: progress.mimeType || this.#last.mimeType || chunk.type,
       durationSeconds: Math.max(progress.durationSeconds, this.#last.durationSeconds),
       speechSeconds: Math.max(progress.speechSeconds, this.#last.speechSeconds),
+      part: progress.part ?? 0,
     };
     this.#last = meta;
     return serialize(this.#storageKey, async () => {
@@ -109,6 +114,7 @@ export class ChunkJournal {
           durationSeconds: meta.durationSeconds,
           speechSeconds: meta.speechSeconds,
           createdAt: this.#createdAt,
+          part: meta.part,
         };
         await set(key, entry, recorderDb());
         return true;

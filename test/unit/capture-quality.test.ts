@@ -53,7 +53,7 @@ describe('CaptureController quality and microphone check', () => {
     // A live tone: should the graph start after all, it is still no silent microphone.
     const mic = microphoneOf(0.7);
     let silent = 0;
-    const capture = new CaptureController(host(), { onMaxReached: () => undefined, onTrackEnded: () => undefined, onMicSilent: () => (silent += 1) });
+    const capture = new CaptureController(host(), { onMaxReached: () => undefined, onInterrupted: () => undefined, onMicSilent: () => (silent += 1) });
     try {
       await capture.begin();
       await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -68,7 +68,7 @@ describe('CaptureController quality and microphone check', () => {
     if (!(await audioRunsWithoutGesture())) this.skip();
     const mic = microphoneOf(0);
     let silent = 0;
-    const capture = new CaptureController(host(), { onMaxReached: () => undefined, onTrackEnded: () => undefined, onMicSilent: () => (silent += 1) });
+    const capture = new CaptureController(host(), { onMaxReached: () => undefined, onInterrupted: () => undefined, onMicSilent: () => (silent += 1) });
     try {
       const started = performance.now();
       await capture.begin();
@@ -88,7 +88,7 @@ describe('CaptureController quality and microphone check', () => {
     if (!(await audioRunsWithoutGesture())) this.skip();
     const mic = microphoneOf(0.7);
     let silent = 0;
-    const capture = new CaptureController(host(), { onMaxReached: () => undefined, onTrackEnded: () => undefined, onMicSilent: () => (silent += 1) });
+    const capture = new CaptureController(host(), { onMaxReached: () => undefined, onInterrupted: () => undefined, onMicSilent: () => (silent += 1) });
     capture.deviceId = 'usb-mic';
     try {
       await capture.begin();

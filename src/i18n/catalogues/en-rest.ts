@@ -164,4 +164,13 @@ export const enRest = {
   activityOpen: 'Open the activity',
   activityFrameTitle: 'thymia activity',
   activityUnavailable: 'The activity link is not available. Please try again later.',
+  // Pauses and interruptions (loaded with Record, before any take can pause).
+  pause: 'Pause',
+  resume: 'Resume',
+  pausedUser: 'Paused. What you have recorded is kept — press Resume when you are ready to carry on.',
+  pausedMuted: 'Recording paused: the microphone went silent — a call, a voice assistant or another app may be using it. What you recorded is kept; press Resume when you are ready.',
+  pausedEnded: 'Recording paused: the microphone stopped — it may have been unplugged, or another app took it. What you recorded is kept; press Resume to carry on, with another microphone if needed.',
+  pausedInterrupted: 'Recording paused: your device interrupted the sound (a call, an alarm or another app). What you recorded is kept; press Resume when you are ready.',
+  pausedHidden: 'Recording paused because the page was hidden (the screen locked or another app opened). What you recorded is kept; press Resume to carry on.',
+  pausedDeviceLost: 'Recording paused: your microphone was disconnected. What you recorded is kept; press Resume to carry on with another microphone.',
 } as const satisfies Record<string, string>;

@@ -106,6 +106,15 @@ export const es = {
     'Su dispositivo filtró el sonido (supresión de ruido o volumen automático). Si puede, use otro micrófono.',
   submitAnyway: 'Enviar de todos modos',
   // Micrófono.
+  // Pauses and interruptions.
+  pause: 'Pausar',
+  resume: 'Reanudar',
+  pausedUser: 'En pausa. Lo grabado se conserva: pulse Reanudar cuando quiera continuar.',
+  pausedMuted: 'Grabación en pausa: el micrófono se ha quedado en silencio; quizá una llamada, un asistente de voz u otra aplicación lo esté usando. Lo grabado se conserva; pulse Reanudar cuando esté listo.',
+  pausedEnded: 'Grabación en pausa: el micrófono dejó de funcionar; puede que se haya desconectado o que otra aplicación lo esté usando. Lo grabado se conserva; pulse Reanudar para continuar, con otro micrófono si hace falta.',
+  pausedInterrupted: 'Grabación en pausa: su dispositivo interrumpió el sonido (una llamada, una alarma u otra aplicación). Lo grabado se conserva; pulse Reanudar cuando esté listo.',
+  pausedHidden: 'Grabación en pausa porque la página quedó oculta (pantalla bloqueada u otra aplicación abierta). Lo grabado se conserva; pulse Reanudar para continuar.',
+  pausedDeviceLost: 'Grabación en pausa: su micrófono se desconectó. Lo grabado se conserva; pulse Reanudar para continuar con otro micrófono.',
   micSilent: 'No oímos nada por su micrófono. Compruebe que no esté silenciado o elija otro micrófono.',
   deviceSelectLabel: 'Micrófono',
   // Autodiagnóstico.

@@ -105,6 +105,15 @@ export const id = {
     'Perangkat Anda menyaring suara (peredam bising atau volume otomatis). Jika memungkinkan, gunakan mikrofon lain.',
   submitAnyway: 'Tetap kirim',
   // Mikrofon.
+  // Pauses and interruptions.
+  pause: 'Jeda',
+  resume: 'Lanjutkan',
+  pausedUser: 'Dijeda. Rekaman Anda tetap disimpan — tekan Lanjutkan bila Anda siap.',
+  pausedMuted: 'Perekaman dijeda: mikrofon menjadi senyap — mungkin sedang dipakai panggilan, asisten suara, atau aplikasi lain. Rekaman Anda tetap disimpan; tekan Lanjutkan bila Anda siap.',
+  pausedEnded: 'Perekaman dijeda: mikrofon berhenti — mungkin dicabut, atau dipakai aplikasi lain. Rekaman Anda tetap disimpan; tekan Lanjutkan untuk meneruskan, dengan mikrofon lain bila perlu.',
+  pausedInterrupted: 'Perekaman dijeda: perangkat Anda menghentikan suara (panggilan, alarm, atau aplikasi lain). Rekaman Anda tetap disimpan; tekan Lanjutkan bila Anda siap.',
+  pausedHidden: 'Perekaman dijeda karena halaman tersembunyi (layar terkunci atau aplikasi lain dibuka). Rekaman Anda tetap disimpan; tekan Lanjutkan untuk meneruskan.',
+  pausedDeviceLost: 'Perekaman dijeda: mikrofon Anda terputus. Rekaman Anda tetap disimpan; tekan Lanjutkan untuk meneruskan dengan mikrofon lain.',
   micSilent: 'Kami tidak mendengar apa pun dari mikrofon Anda. Pastikan mikrofon tidak dibisukan, atau pilih mikrofon lain.',
   deviceSelectLabel: 'Mikrofon',
   // Pemeriksaan awal.
