@@ -34,8 +34,10 @@ const loadEngine = () => import('./engine.js');
 const loadJoin = () => import('./join-parts.js');
 
 /** A part of the take recorded on an input that is gone (or by an earlier page): joined to the rest before upload. */
-export interface ClosedPart {
+export interface TakePart {
   readonly blob: Blob;
+  /** Recorded seconds the part stands for; the file may hold more (an MP4 recorder runs on to finish its fragment), trimmed when joined. */
+  readonly seconds: number;
 }
 
 /**
@@ -53,11 +55,16 @@ export class CaptureController implements ReactiveController {
   #limit: ReturnType<typeof setTimeout> | undefined;
   #elapsedBefore = 0;
   /** Earlier parts of this take, each from a recorder whose input went away: joined to the last one on finish. */
-  #parts: Blob[] = [];
+  #parts: TakePart[] = [];
+  /** Recorded seconds when the current recorder started: its part's length is measured from here. */
+  #partFrom = 0;
   /** Speech counted in those parts. */
   #speechBefore = 0;
   /** The part being closed after its input went away; resume and finish wait for it. */
   #closing: Promise<void> | undefined;
+  /** Recorders being stopped into parts, in order (each adds its part when its last slice is in). */
+  #retiring: Promise<void> = Promise.resolve();
+  #engine: Awaited<ReturnType<typeof loadEngine>> | undefined;
   /** The input is gone (ended, unplugged): resuming needs a fresh one. */
   #inputLost = false;
   #unwatch: (() => void) | undefined;
@@ -103,16 +110,17 @@ export class CaptureController implements ReactiveController {
   }
 
   get size(): number {
-    return this.#parts.reduce((total, part) => total + part.size, this.#recorder?.size ?? 0);
+    return this.#parts.reduce((total, part) => total + part.blob.size, this.#recorder?.size ?? 0);
   }
 
   /** Resolves once a part being closed (its input went away) is in: time, speech and size then count it. */
-  settled(): Promise<void> {
-    return this.#closing ?? Promise.resolve();
+  async settled(): Promise<void> {
+    await this.#closing;
+    await this.#retiring;
   }
 
   get mimeType(): string {
-    return this.#recorder?.mimeType ?? this.#parts[0]?.type ?? '';
+    return this.#recorder?.mimeType ?? this.#parts[0]?.blob.type ?? '';
   }
 
   /** A take is held: a microphone open, or parts of a paused take waiting for Resume. */
@@ -164,6 +172,7 @@ export class CaptureController implements ReactiveController {
       void closeAudioContext(context);
       return;
     }
+    this.#engine = engine;
     this.#wakeLock ??= new engine.ScreenWakeLock();
     const analyser = new engine.AudioAnalyser(context, workletLoaded);
     this.#analyser = analyser;
@@ -181,18 +190,41 @@ export class CaptureController implements ReactiveController {
     // The worklet has usually arrived while the permission prompt was open; the recorder starts once every sample is heard.
     await analyser.attach(stream);
     if (this.#attempt !== attempt) return;
+    this.#startRecorder(engine, stream);
+    this.#run();
+  }
+
+  #startRecorder(engine: Awaited<ReturnType<typeof loadEngine>>, stream: MediaStream): void {
     const part = this.#nextPart++;
     const onChunk = this.#callbacks.onChunk;
     this.#recorder = new engine.AudioRecorder(stream, { onChunk: onChunk && ((chunk) => onChunk(chunk, part)), audioBitsPerSecond: this.audioBitsPerSecond });
     this.#recorder.start();
-    this.#run();
+    this.#partFrom = this.elapsedSeconds;
+  }
+
+  /** Stops a recorder into a part of the take, after the parts before it. */
+  #retire(recorder: AudioRecorder): void {
+    const stopped = recorder.stop();
+    const seconds = this.elapsedSeconds - this.#partFrom;
+    this.#retiring = Promise.all([this.#retiring, stopped]).then(([, blob]) => {
+      if (blob.size) this.#parts.push({ blob, seconds });
+    });
   }
 
   pause(): void {
     if (this.#runningSince === undefined) return;
     this.#elapsedBefore = this.elapsedSeconds;
     this.#runningSince = undefined;
-    this.#recorder?.pause();
+    const recorder = this.#recorder;
+    if (recorder && recorder.settleMs > 0) {
+      // WebKit's MP4 recorder keeps its clock running through a pause, so the
+      // paused time would be silence in the file: its part ends here instead,
+      // and Resume starts a new recorder on the same microphone (parts are joined on finish).
+      this.#recorder = undefined;
+      this.#retire(recorder);
+    } else {
+      recorder?.pause();
+    }
     this.#analyser?.setCounting(false);
     clearInterval(this.#ticker);
     clearTimeout(this.#limit);
@@ -209,11 +241,20 @@ export class CaptureController implements ReactiveController {
   resume(): Promise<void> {
     if (this.#runningSince !== undefined) return Promise.resolve();
     const recorder = this.#recorder;
-    const live = this.#stream?.getAudioTracks().some((track) => track.readyState === 'live') ?? false;
-    if (recorder && recorder.state === 'paused' && live && !this.#inputLost && !this.#closing) {
-      recorder.resume();
-      this.#run();
-      return Promise.resolve();
+    const stream = this.#stream;
+    const live = stream?.getAudioTracks().some((track) => track.readyState === 'live') ?? false;
+    if (live && !this.#inputLost && !this.#closing) {
+      if (recorder?.state === 'paused') {
+        recorder.resume();
+        this.#run();
+        return Promise.resolve();
+      }
+      // The part ended with the pause (MP4): the next part, on the same microphone.
+      if (!recorder && stream && this.#engine) {
+        this.#startRecorder(this.#engine, stream);
+        this.#run();
+        return Promise.resolve();
+      }
     }
     // The input is gone: close the part it recorded (if not already), then record the next part on a fresh one.
     const closed = this.closePart();
@@ -236,18 +277,20 @@ export class CaptureController implements ReactiveController {
     const recorder = this.#recorder;
     const analyser = this.#analyser;
     const stream = this.#stream;
-    if (!recorder) return;
+    if (!stream) return;
     this.#recorder = undefined;
     this.#analyser = undefined;
     this.#stream = undefined;
     this.#unwatch?.();
     this.#unwatch = undefined;
-    stopStream(stream);
-    const [blob, final] = await Promise.all([recorder.stop(), analyser?.flush()]);
+    if (recorder) this.#retire(recorder);
+    const final = await analyser?.flush();
     this.#speechBefore += final?.speechSeconds ?? analyser?.reading.speechSeconds ?? 0;
     this.#finalQuality = analyser?.quality(final?.quality) ?? this.#finalQuality;
     void analyser?.close();
-    if (blob.size) this.#parts.push(blob);
+    // The recorder first: WebKit's MP4 recorder loses the fragment in progress when its track stops under it.
+    await this.#retiring;
+    stopStream(stream);
   }
 
   /**
@@ -256,7 +299,8 @@ export class CaptureController implements ReactiveController {
    */
   adopt(parts: readonly Blob[], durationSeconds: number, speechSeconds: number): void {
     this.release();
-    this.#parts = [...parts];
+    // Each part's own length is not kept: nothing is trimmed from them.
+    this.#parts = parts.map((blob) => ({ blob, seconds: Infinity }));
     this.#nextPart = parts.length;
     this.#elapsedBefore = durationSeconds;
     this.#speechBefore = speechSeconds;
@@ -264,19 +308,20 @@ export class CaptureController implements ReactiveController {
 
   /** Stops recording, releases the microphone and returns the take (its parts joined into one file). */
   async finish(): Promise<CaptureResult> {
-    await this.#closing;
+    const durationSeconds = this.elapsedSeconds;
+    // An MP4 recorder ends its part on pause: it is among the parts once settled.
+    this.pause();
+    await this.settled();
     const recorder = this.#recorder;
     if (!recorder && !this.#parts.length) throw new Error('not recording');
-    const durationSeconds = this.elapsedSeconds;
-    this.pause();
     // The final count takes in the audio up to the pause (and is what the screen then shows).
     const [last, final] = await Promise.all([recorder?.stop(), this.#analyser?.flush()]);
     const speechSeconds = this.#speechBefore + (final?.speechSeconds ?? this.#analyser?.reading.speechSeconds ?? 0);
     this.#finalQuality = this.#analyser?.quality(final?.quality) ?? this.#finalQuality;
-    const parts = [...this.#parts, ...(last?.size ? [last] : [])];
-    const mimeType = recorder?.mimeType ?? parts[0]?.type ?? '';
+    const parts = [...this.#parts, ...(last?.size ? [{ blob: last, seconds: durationSeconds - this.#partFrom }] : [])];
+    const mimeType = recorder?.mimeType ?? parts[0]?.blob.type ?? '';
     this.release();
-    const blob = parts.length > 1 ? await (await loadJoin()).joinParts(parts, mimeType) : (parts[0] ?? new Blob([], { type: mimeType }));
+    const blob = parts.length > 1 ? await (await loadJoin()).joinParts(parts, mimeType) : (parts[0]?.blob ?? new Blob([], { type: mimeType }));
     return { blob, mimeType, durationSeconds, speechSeconds };
   }
 
@@ -285,6 +330,8 @@ export class CaptureController implements ReactiveController {
     this.#unwatch?.();
     this.#unwatch = undefined;
     this.#parts = [];
+    this.#partFrom = 0;
+    this.#retiring = Promise.resolve();
     this.#speechBefore = 0;
     this.#elapsedBefore = 0;
     this.#inputLost = false;

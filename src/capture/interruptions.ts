@@ -33,8 +33,14 @@ export function watchInterruptions(sources: InterruptionSources, onInterrupt: (r
     cleanups.push(() => target.removeEventListener(type, listener));
   };
 
-  on(track, 'mute', () => onInterrupt('muted'));
-  on(track, 'ended', () => onInterrupt('ended'));
+  // The handler properties, not addEventListener: Firefox ESR calls only `onmute` for a dispatched
+  // `mute` (a test's, a polyfill's). The track is the element's own, so no one else's handler is replaced.
+  track.onmute = () => onInterrupt('muted');
+  track.onended = () => onInterrupt('ended');
+  cleanups.push(() => {
+    track.onmute = null;
+    track.onended = null;
+  });
 
   if (context) {
     // Only a context that was running and left it: one still starting (autoplay policy) is not an interruption.

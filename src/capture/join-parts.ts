@@ -37,14 +37,26 @@ function outputFormat(mimeType: string): OutputFormat {
   return new WebMOutputFormat();
 }
 
-/** The parts' audio packets, in order, each part's timestamps following on from the one before. */
-export async function joinParts(parts: readonly Blob[], mimeType: string): Promise<Blob> {
+/** One part: its file, and how many seconds of it belong to the take (the rest is cut). */
+export interface JoinablePart {
+  readonly blob: Blob;
+  readonly seconds: number;
+}
+
+/**
+ * The parts' audio packets, in order, each part's timestamps following on
+ * from the one before. A part's packets beyond its `seconds` are left out:
+ * WebKit's MP4 recorder runs on for about a second after a pause to finish
+ * its fragment, and that audio was not part of the take.
+ */
+export async function joinParts(parts: readonly JoinablePart[], mimeType: string): Promise<Blob> {
   const output = new Output({ format: outputFormat(mimeType), target: new BufferTarget() });
   let source: EncodedAudioPacketSource | undefined;
   let offset = 0;
+  let written = 0;
   let firstConfig = true;
-  for (const part of parts) {
-    const input = new Input({ source: new BlobSource(part), formats: [WEBM, OGG, MP4] });
+  for (const { blob, seconds } of parts) {
+    const input = new Input({ source: new BlobSource(blob), formats: [WEBM, OGG, MP4] });
     const track = await input.getPrimaryAudioTrack().catch(() => null);
     // A part that holds no readable audio (a recorder stopped before its first slice) adds nothing.
     if (!track?.codec) continue;
@@ -55,22 +67,25 @@ export async function joinParts(parts: readonly Blob[], mimeType: string): Promi
       await output.start();
     }
     const sink = new EncodedPacketSink(track);
-    let start: number | undefined;
+    const packets: EncodedPacket[] = [];
+    for (let packet = await sink.getFirstPacket(); packet; packet = await sink.getNextPacket(packet)) packets.push(packet);
+    // Each part starts at its own earliest packet (not always the first one read: Firefox's WebM after a lost track).
+    const start = Math.min(...packets.map((packet) => packet.timestamp));
     let end = offset;
-    let packet: EncodedPacket | null = await sink.getFirstPacket();
-    while (packet) {
-      start ??= packet.timestamp;
-      const timestamp = offset + Math.max(0, packet.timestamp - start);
+    for (const packet of packets) {
+      if (packet.timestamp - start >= seconds) continue;
+      // Never backwards: a container writer refuses a packet earlier than one already written.
+      const timestamp = Math.max(written, offset + packet.timestamp - start);
       // The first packet carries the decoder configuration (the first part's: the codec and its rate stay the same).
       await source.add(packet.clone({ timestamp }), firstConfig && decoderConfig ? { decoderConfig } : undefined);
       firstConfig = false;
+      written = timestamp;
       end = Math.max(end, timestamp + packet.duration);
-      packet = await sink.getNextPacket(packet);
     }
     offset = end;
     input.dispose();
   }
-  if (!source) return new Blob(parts as Blob[], { type: mimeType });
+  if (!source) return new Blob(parts.map((part) => part.blob), { type: mimeType });
   source.close();
   await output.finalize();
   const buffer = (output.target as BufferTarget).buffer;

