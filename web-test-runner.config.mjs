@@ -10,7 +10,6 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeMicrophoneArgs } from './scripts/chromium-args.mjs';
 import { FIREFOX_FAKE_MEDIA_PREFS, FIREFOX_PATH } from './scripts/firefox-prefs.mjs';
 import { createMockThymia, koaMiddleware } from './demo/backend/mock-thymia.js';
-import { s3Middleware, startS3 } from './scripts/s3/s3-fixture.mjs';
 import { webkitgtkLauncher } from './scripts/webkitgtk-launcher.mjs';
 import { cspTestPage } from './test/csp/csp-middleware.mjs';
 import { serverHalfMiddleware } from './test/server-half/e2e-middleware.mjs';
@@ -75,7 +74,9 @@ const everyEngine = [
 const only = process.env.TEST_GROUP;
 // Real S3 (Ceph radosgw on loopback) for the s3 group: started here when that group runs, and a
 // start that fails throws, failing the run rather than skipping the group.
-const s3 = !only || only.split(',').includes('s3') ? await startS3({ stopOnExit: true }) : undefined;
+// Its S3 client lives in scripts/s3/'s own install (scripts/test.sh installs it for this group): imported only then.
+const s3Fixture = !only || only.split(',').includes('s3') ? await import('./scripts/s3/s3-fixture.mjs') : undefined;
+const s3 = s3Fixture ? await s3Fixture.startS3({ stopOnExit: true }) : undefined;
 
 export default {
   nodeResolve: true,
@@ -89,7 +90,7 @@ export default {
   plugins: [browserFieldStubs, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   // The strict-CSP page (test/csp/) goes first: it logs the page's requests and adds CORS to its cross-origin upload.
   // The server half (/api/thymia-e2e, thymia-recorder/server as built) calls the mock's /v1 API on this same server.
-  middleware: [workletSource, cspTestPage(mock), serverHalfMiddleware(), koaMiddleware(mock), ...(s3 ? [s3Middleware(s3)] : [])],
+  middleware: [workletSource, cspTestPage(mock), serverHalfMiddleware(), koaMiddleware(mock), ...(s3Fixture && s3 ? [s3Fixture.s3Middleware(s3)] : [])],
   testFramework: { config: { timeout: 60_000 } },
   groups: [
     { name: 'unit', files: 'test/unit/**/*.test.ts', browsers: [chromium()] },

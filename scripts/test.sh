@@ -59,6 +59,10 @@ if [[ -z ${TEST_FILES:-} && ( -z ${TEST_GROUP:-} || ",${TEST_GROUP}," == *,runti
   runtimes_failed=$(awk '/^runtimes: [0-9]+ passed, [0-9]+ failed/{f = $4; seen = 1} END {print seen ? f + 0 : 1}' "$runtimes_log")
   rm -f "$runtimes_log"
 fi
+# The s3 group's S3 client (scripts/s3/, its own lock), installed the first time that group runs.
+if [[ -z ${TEST_GROUP:-} || ",${TEST_GROUP}," == *,s3,* ]]; then
+  bash scripts/ensure-deps.sh scripts/s3
+fi
 # hosts and runtimes are not browser groups: asked for alone, web-test-runner has nothing to run.
 if [[ ! ${TEST_GROUP:-} =~ ^(hosts|runtimes)(,(hosts|runtimes))*$ ]]; then
   npx web-test-runner "$@" 2>&1 | tee "$log" || status=$?
