@@ -36,29 +36,28 @@ if [[ -z ${TEST_GROUP:-} && -z ${TEST_FILES:-} ]]; then
   node_failed=$((node_failed + $(awk '/^# fail /{print $3}' "$node_log")))
   rm -f "$node_log"
 fi
-# The package as hosts get it (the whole suite, or TEST_GROUP=hosts): npm pack, installed into a React
-# and a Vue app, type-checked, built with Vite and run in Chromium (test/hosts/run.mjs); ends "hosts: P passed, F failed".
-hosts_passed=0
-hosts_failed=0
-if [[ -z ${TEST_FILES:-} && ( -z ${TEST_GROUP:-} || ",${TEST_GROUP}," == *,hosts,* ) ]]; then
-  hosts_log=$(mktemp)
-  node test/hosts/run.mjs 2>&1 | tee "$hosts_log" || status=1
-  hosts_passed=$(awk '/^hosts: [0-9]+ passed, [0-9]+ failed/{p = $2} END {print p + 0}' "$hosts_log")
-  hosts_failed=$(awk '/^hosts: [0-9]+ passed, [0-9]+ failed/{f = $4; seen = 1} END {print seen ? f + 0 : 1}' "$hosts_log")
-  rm -f "$hosts_log"
-fi
-# The server half in every runtime (the whole suite, or TEST_GROUP=runtimes): the built handler served by
-# node:http, Express 5, Bun, Deno and workerd (test/runtimes/run.mjs, which installs its own folder's
-# dependencies when missing); ends "runtimes: P passed, F failed".
-runtimes_passed=0
-runtimes_failed=0
-if [[ -z ${TEST_FILES:-} && ( -z ${TEST_GROUP:-} || ",${TEST_GROUP}," == *,runtimes,* ) ]]; then
-  runtimes_log=$(mktemp)
-  node test/runtimes/run.mjs 2>&1 | tee "$runtimes_log" || status=1
-  runtimes_passed=$(awk '/^runtimes: [0-9]+ passed, [0-9]+ failed/{p = $2} END {print p + 0}' "$runtimes_log")
-  runtimes_failed=$(awk '/^runtimes: [0-9]+ passed, [0-9]+ failed/{f = $4; seen = 1} END {print seen ? f + 0 : 1}' "$runtimes_log")
-  rm -f "$runtimes_log"
-fi
+# Steps that end with one "<name>: P passed, F failed" line run with the whole suite or TEST_GROUP=<name>;
+# their counts join the total, and a step that printed no such line counts as one failure.
+steps_passed=0
+steps_failed=0
+counted_step() {
+  local name=$1
+  shift
+  [[ -z ${TEST_FILES:-} && ( -z ${TEST_GROUP:-} || ",${TEST_GROUP}," == *,$name,* ) ]] || return 0
+  local step_log
+  step_log=$(mktemp)
+  "$@" 2>&1 | tee "$step_log" || status=1
+  local summary="^$name: [0-9]+ passed, [0-9]+ failed"
+  steps_passed=$((steps_passed + $(awk -v line="$summary" '$0 ~ line {p = $2} END {print p + 0}' "$step_log")))
+  steps_failed=$((steps_failed + $(awk -v line="$summary" '$0 ~ line {f = $4; seen = 1} END {print seen ? f + 0 : 1}' "$step_log")))
+  rm -f "$step_log"
+}
+# The package as hosts get it: npm pack, installed into the framework apps, type-checked, built and run in
+# Chromium (test/hosts/run.mjs).
+counted_step hosts node test/hosts/run.mjs
+# The server half in every runtime: the built handler served by node:http, Express 5, Bun, Deno and workerd
+# (test/runtimes/run.mjs, which installs its own folder's dependencies when missing).
+counted_step runtimes node test/runtimes/run.mjs
 # The s3 group's S3 client (scripts/s3/, its own lock), installed the first time that group runs.
 if [[ -z ${TEST_GROUP:-} || ",${TEST_GROUP}," == *,s3,* ]]; then
   bash scripts/ensure-deps.sh scripts/s3
@@ -76,6 +75,6 @@ awk '
     match($0, /[0-9]+ passed/); passed += substr($0, RSTART, RLENGTH) + 0
     match($0, /[0-9]+ failed/); failed += substr($0, RSTART, RLENGTH) + 0
   }
-  END { passed += node_passed + hosts_passed + runtimes_passed; failed += node_failed + hosts_failed + runtimes_failed; if (passed + failed > 0) printf "%d passed, %d failed\n", passed, failed }
-' node_passed="$node_passed" node_failed="$node_failed" hosts_passed="$hosts_passed" hosts_failed="$hosts_failed" runtimes_passed="$runtimes_passed" runtimes_failed="$runtimes_failed" "$log"
+  END { passed += node_passed + steps_passed; failed += node_failed + steps_failed; if (passed + failed > 0) printf "%d passed, %d failed\n", passed, failed }
+' node_passed="$node_passed" node_failed="$node_failed" steps_passed="$steps_passed" steps_failed="$steps_failed" "$log"
 exit "$status"
