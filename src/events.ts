@@ -5,6 +5,7 @@ import type { RestoredDetail } from './state/restore-plan.js';
 import type { PauseReason, PauseRecord } from './state/pauses.js';
 
 export type { PauseReason, PauseRecord } from './state/pauses.js';
+import type { HistoryBaseline, HistoryRun } from './state/history.js';
 
 export interface StateChangeDetail {
   readonly state: RecorderStateName;
@@ -74,6 +75,13 @@ export interface ConsentDetail {
 }
 
 /** Every event the element dispatches, by name. */
+/** `thymia-history`: the person's kept runs (newest first, as the host's history answered) and their baseline. */
+export interface HistoryDetail {
+  readonly runs: readonly HistoryRun[];
+  readonly baseline: HistoryBaseline;
+}
+export type { HistoryBaseline, HistoryRun } from './state/history.js';
+
 export interface ThymiaEventDetails {
   'thymia-state-change': StateChangeDetail;
   'thymia-recording-start': RecordingStartDetail;
@@ -88,6 +96,7 @@ export interface ThymiaEventDetails {
   'thymia-error': ErrorDetail;
   'thymia-restored': RestoredDetail;
   'thymia-consent': ConsentDetail;
+  'thymia-history': HistoryDetail;
 }
 export type ThymiaEventName = keyof ThymiaEventDetails;
 
@@ -107,6 +116,7 @@ export const THYMIA_EVENT_NAMES = Object.freeze(
     'thymia-error': 0,
     'thymia-restored': 0,
     'thymia-consent': 0,
+    'thymia-history': 0,
     // `satisfies` makes a name missing here, or one without a detail type, a compile error.
   } satisfies Record<ThymiaEventName, 0>) as ThymiaEventName[],
 );

@@ -44,6 +44,7 @@ export type { RecorderModel } from './flow/protocol.js';
  * @event thymia-error - `{ code, message, recoverable, errorCode? }`; `message` is fit to show.
  * @event thymia-restored - `{ recording, durationSeconds, speechSeconds, ageSeconds }` when a stored recording is found.
  * @event thymia-consent - `{ accepted, text, at }` when the person ticks the consent box (`require-consent`).
+ * @event thymia-history - `{ runs, baseline }` once `history-url` answered after a result (`baseline.values`: the medians of the first `baseline-sessions`).
  *
  * @slot consent - Replaces the default consent text (`require-consent`).
  * @slot prompt - Replaces the default instructions, question or passage for the current recording.
@@ -82,6 +83,7 @@ export type { RecorderModel } from './flow/protocol.js';
  * @csspart speech-meter - Progress toward the minimum speech.
  * @csspart progress - Upload progress bar (and the processing indicator).
  * @csspart results - The rendered results.
+ * @csspart history - After a result with `history-url`: each reading against the person's baseline, the trend and a table.
  * @csspart error - Error and guidance messages.
  * @csspart restored - The offer to send (or discard) a recording an earlier page kept but never uploaded.
  * @csspart restore-upload-button - Sends a restored recording (it also carries `submit-button`).
@@ -127,6 +129,8 @@ export class ThymiaRecorder extends LitElement {
     askSleep: { attribute: 'ask-sleep', type: Boolean },
     audioBitsPerSecond: { attribute: 'audio-bits-per-second', type: Number },
     strings: { attribute: false },
+    historyUrl: { attribute: 'history-url' },
+    baselineSessions: { attribute: 'baseline-sessions', type: Number },
   };
 
   /** One recording (`helios`) or two (`apollo`: mood question, then read-aloud). */
@@ -215,6 +219,19 @@ export class ThymiaRecorder extends LitElement {
   /** Overrides any UI string by its id. */
   strings: MessageOverrides = {};
 
+  /**
+   * The host's history endpoint (the server half's `GET /history`): after a
+   * Helios result (Apollo only under `results="full"`) the element shows
+   * each reading against the person's own baseline, and their trend.
+   */
+  historyUrl?: string;
+
+  /**
+   * How many first sessions make the person's baseline (their median); 3
+   * when unset (the default lives in the lazily loaded history view).
+   */
+  baselineSessions?: number;
+
   // Before the flow: the flow reads its answers (consent, sleep times) from the first settings on.
   readonly #preflight = new PreflightController(this, {
     storageKey: () => this.#settings.storageKey,
@@ -248,6 +265,12 @@ export class ThymiaRecorder extends LitElement {
     this,
     () => import('./render/take-views.js'),
     () => takeViewsNeeded(this.#takeViewsPage, this.state),
+  );
+  // History: its fetch, view and styles come with the first result on a page with history-url.
+  readonly #historyViews = new LazyViewsController(
+    this,
+    () => import('./render/history-views.js'),
+    () => this.state == 'complete' && this.historyUrl,
   );
   readonly #announcer = new Announcer(this, () => this.#announcerReading, () => this.#language.t);
   readonly #actions: PanelActions = {
@@ -409,7 +432,7 @@ export class ThymiaRecorder extends LitElement {
         selectedDevice: preflight.selectedDevice,
         onSelectDevice: (deviceId) => preflight.selectDevice(deviceId),
       },
-    })}${this.#announcer.render()}`;
+    })}${this.#historyViews.value?.renderHistoryOf(this, this.#flow.snapshot.outcome, this.#language)}${this.#announcer.render()}`;
   }
 }
 

@@ -11,10 +11,10 @@ type ViewsHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | D
 export class LazyViewsController<Views extends { readonly styles: CSSResult }> implements ReactiveController {
   readonly #host: ViewsHost;
   readonly #module: LazyModule<Views>;
-  /** Whether the host needs the views now (checked before each render). */
-  readonly #needed: () => boolean;
+  /** Whether the host needs the views now (checked before each render; any truthy value). */
+  readonly #needed: () => unknown;
 
-  constructor(host: ViewsHost, load: () => Promise<Views>, needed: () => boolean) {
+  constructor(host: ViewsHost, load: () => Promise<Views>, needed: () => unknown) {
     this.#host = host;
     this.#module = new LazyModule(load);
     this.#needed = needed;

@@ -173,4 +173,16 @@ export const enRest = {
   pausedInterrupted: 'Recording paused: your device interrupted the sound (a call, an alarm or another app). What you recorded is kept; press Resume when you are ready.',
   pausedHidden: 'Recording paused because the page was hidden (the screen locked or another app opened). What you recorded is kept; press Resume to carry on.',
   pausedDeviceLost: 'Recording paused: your microphone was disconnected. What you recorded is kept; press Resume to carry on with another microphone.',
+  // History against the person's own baseline (history-url).
+  historyHeading: 'Compared with your usual',
+  historyProgress: '{count} of {total} sessions to your baseline',
+  historyForming: 'Your baseline is your usual level, taken from your first {total} sessions. Once it is there, each reading is shown against it.',
+  historyLower: 'Lower than your usual',
+  historyUsual: 'About your usual',
+  historyHigher: 'Higher than your usual',
+  historyNote: 'Your usual is the middle of your first {total} sessions. One reading can vary from day to day; a change over several sessions says more.',
+  historyTableCaption: '{name}: your recent sessions',
+  historySession: 'Session',
+  historyReading: 'Reading',
+  historyUsualRow: 'Your usual',
 } as const satisfies Record<string, string>;

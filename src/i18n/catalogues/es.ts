@@ -223,4 +223,16 @@ export const es = {
   activityOpen: 'Abrir la actividad',
   activityFrameTitle: 'Actividad de thymia',
   activityUnavailable: 'El enlace de la actividad no está disponible. Inténtelo más tarde.',
+  // History against the person's own baseline (history-url).
+  historyHeading: 'Comparado con lo habitual en usted',
+  historyProgress: '{count} de {total} sesiones para su referencia',
+  historyForming: 'Su referencia es su nivel habitual, tomado de sus primeras {total} sesiones. Cuando exista, cada resultado se mostrará frente a ella.',
+  historyLower: 'Más bajo de lo habitual',
+  historyUsual: 'Como de costumbre',
+  historyHigher: 'Más alto de lo habitual',
+  historyNote: 'Lo habitual es el valor central de sus primeras {total} sesiones. Un resultado puede variar de un día a otro; un cambio a lo largo de varias sesiones dice más.',
+  historyTableCaption: '{name}: sus sesiones recientes',
+  historySession: 'Sesión',
+  historyReading: 'Resultado',
+  historyUsualRow: 'Lo habitual',
 } as const satisfies Record<MessageId, string>;

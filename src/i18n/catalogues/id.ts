@@ -223,4 +223,16 @@ export const id = {
   activityOpen: 'Buka aktivitas',
   activityFrameTitle: 'Aktivitas thymia',
   activityUnavailable: 'Tautan aktivitas tidak tersedia. Silakan coba lagi nanti.',
+  // History against the person's own baseline (history-url).
+  historyHeading: 'Dibandingkan dengan biasanya',
+  historyProgress: '{count} dari {total} sesi menuju patokan Anda',
+  historyForming: 'Patokan Anda adalah tingkat Anda yang biasa, diambil dari {total} sesi pertama Anda. Setelah ada, setiap hasil ditampilkan terhadapnya.',
+  historyLower: 'Lebih rendah dari biasanya',
+  historyUsual: 'Seperti biasanya',
+  historyHigher: 'Lebih tinggi dari biasanya',
+  historyNote: 'Tingkat biasa Anda adalah nilai tengah dari {total} sesi pertama Anda. Satu hasil bisa berbeda dari hari ke hari; perubahan selama beberapa sesi lebih bermakna.',
+  historyTableCaption: '{name}: sesi terakhir Anda',
+  historySession: 'Sesi',
+  historyReading: 'Hasil',
+  historyUsualRow: 'Biasanya',
 } as const satisfies Record<MessageId, string>;

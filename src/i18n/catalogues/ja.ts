@@ -218,4 +218,16 @@ export const ja = {
   activityOpen: 'アクティビティを開く',
   activityFrameTitle: 'thymia のアクティビティ',
   activityUnavailable: 'アクティビティのリンクを利用できません。後でもう一度お試しください。',
+  // History against the person's own baseline (history-url).
+  historyHeading: 'いつものあなたとの比較',
+  historyProgress: 'ベースラインまで {total} 回中 {count} 回',
+  historyForming: 'ベースラインは、最初の {total} 回のセッションから求めた、あなたのいつもの状態です。ベースラインができると、毎回の結果をそれと比べて表示します。',
+  historyLower: 'いつもより低め',
+  historyUsual: 'いつもと同じくらい',
+  historyHigher: 'いつもより高め',
+  historyNote: 'いつもの状態は、最初の {total} 回のセッションの中央値です。1 回の結果は日によって変わります。数回にわたる変化のほうが多くを語ります。',
+  historyTableCaption: '{name}：最近のセッション',
+  historySession: 'セッション',
+  historyReading: '結果',
+  historyUsualRow: 'いつもの状態',
 } as const satisfies Record<MessageId, string>;
