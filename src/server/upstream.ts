@@ -89,15 +89,25 @@ export async function callThymia(options: UpstreamOptions, method: 'GET' | 'POST
 async function attemptOnce(options: UpstreamOptions, method: 'GET' | 'POST', path: string, body: unknown): Promise<UpstreamAnswer> {
   const headers: Record<string, string> = { 'x-api-key': options.apiKey, Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await options.fetch(`${options.baseUrl}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(options.timeoutMs),
-    // Never follow: a redirect would carry the API key elsewhere ('error' is not in Workers' fetch; a 3xx is refused below).
-    redirect: 'manual',
-  });
-  const text = await response.text();
+  // A timer cleared as soon as the answer is read (not AbortSignal.timeout): a finished call then holds
+  // nothing until its deadline, so memory stays flat under load.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('thymia did not answer in time', 'TimeoutError')), options.timeoutMs);
+  let response: Response;
+  let text: string;
+  try {
+    response = await options.fetch(`${options.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller.signal,
+      // Never follow: a redirect would carry the API key elsewhere ('error' is not in Workers' fetch; a 3xx is refused below).
+      redirect: 'manual',
+    });
+    text = await response.text();
+  } finally {
+    clearTimeout(timer);
+  }
   if (RETRYABLE(response.status)) throw new RetryableAnswer(response.status, retryAfterMs(response.headers.get('retry-after')));
   if (!response.ok && response.status !== 404) {
     // 401/403: the key; 422: a request thymia refused. The host must look; the browser can do nothing.
