@@ -187,6 +187,8 @@ async function apply(): Promise<void> {
   attr(recorder, 'session-url', sessionUrl());
   attr(recorder, 'activity-mode', questionnaire ? field('activityMode') : undefined);
   attr(recorder, 'results', field('results'));
+  // The demo backend keeps each person's runs (SQLite): record three times and the baseline forms.
+  attr(recorder, 'history-url', questionnaire ? undefined : '/api/thymia/history');
   attr(recorder, 'min-speech-seconds', questionnaire ? undefined : field('minSpeech'));
   attr(recorder, 'auto-submit', !questionnaire && field('autoSubmit') === 'on');
   attr(recorder, 'ask-sleep', !questionnaire && field('askSleep') === 'on');

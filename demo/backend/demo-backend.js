@@ -9,7 +9,10 @@
  *   GET  /api/demo/config    { mode: 'mock' | 'thymia', languages, birthSexes }
  *   POST /api/demo/profile   { userLabel, dateOfBirth, birthSex, language, results? } → 204, and the details
  *                            in an HMAC-signed, HttpOnly demo cookie: the demo's stand-in for a sign-in.
- * The element's routes, from createThymiaHandler: POST /api/thymia/session, GET /api/thymia/status/<token>.
+ * The element's routes, from createThymiaHandler: POST /api/thymia/session, GET /api/thymia/status/<token>,
+ * and with a history store (the demo's default: SQLite in .demo/history.sqlite, or THYMIA_HISTORY_DB)
+ * GET and DELETE /api/thymia/history: each completed run is kept per person, so a newcomer who records
+ * three times sees their baseline form.
  *
  * Two modes:
  * - mock (default): thymia is the mock of ./mock-thymia.js, served by this same server (its /v1 API, the
@@ -36,6 +39,7 @@ const COOKIE_MAX_AGE = 6 * 3600;
  * @typedef {{
  *   createThymiaHandler: typeof import('../../src/server/index.js').createThymiaHandler,
  *   toNodeHandler: typeof import('../../src/server/node.js').toNodeHandler,
+ *   sqliteStore?: typeof import('../../src/server/sqlite.js').sqliteStore,
  * }} ServerHalf
  */
 
@@ -80,7 +84,7 @@ function readText(req) {
 }
 
 /**
- * @param {{ server: ServerHalf, apiKey?: string, baseUrl?: string, secret?: string, log?: (line: string) => void }} options
+ * @param {{ server: ServerHalf, apiKey?: string, baseUrl?: string, secret?: string, log?: (line: string) => void, historyPath?: string }} options
  */
 export function createDemoBackend(options) {
   const mode = options.apiKey ? 'thymia' : 'mock';
@@ -88,6 +92,9 @@ export function createDemoBackend(options) {
   const mock = createMockThymia({ defaultProcessingMs: 2500, log });
   // One secret per process (or THYMIA_SECRET): signs the demo cookie and the status tokens.
   const secret = options.secret ?? randomBytes(32).toString('base64url');
+  // History: one store for every handler below (the server half without sqliteStore keeps none).
+  const store = options.server.sqliteStore && options.historyPath ? options.server.sqliteStore({ path: options.historyPath }) : undefined;
+  if (store) log(`history: kept in ${options.historyPath}`);
   const mac = (/** @type {string} */ text) => createHmac('sha256', `demo-cookie\n${secret}`).update(text).digest();
 
   /** @param {Profile} profile */
@@ -128,6 +135,7 @@ export function createDemoBackend(options) {
         baseUrl: mode === 'mock' ? origin : options.baseUrl,
         secret,
         authorize,
+        store,
         log: (entry) => log(`${entry.event}: ${entry.message}${entry.status ? ` (${entry.status})` : ''}`),
       });
       node = options.server.toNodeHandler(thymia);

@@ -4,18 +4,22 @@
  * servers. THYMIA_API_KEY (and optionally THYMIA_BASE_URL, THYMIA_SECRET)
  * are read here, in Node, from the server's environment; they never reach
  * client code. The server half comes from src/ through Vite's SSR loader in
- * dev (no build needed) and from dist/ in preview.
+ * dev (no build needed) and from dist/ in preview. History is kept in SQLite
+ * at THYMIA_HISTORY_DB (default .demo/history.sqlite; delete it to start over).
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDemoBackend, demoConnectMiddleware } from './demo-backend.js';
 
 /**
- * @param {{ apiKey?: string, baseUrl?: string }} [options]
+ * @param {{ apiKey?: string, baseUrl?: string, historyPath?: string }} [options]
  * @returns {import('vite').Plugin}
  */
 export function thymiaDemoBackend(options = {}) {
   const apiKey = options.apiKey ?? process.env.THYMIA_API_KEY;
   const baseUrl = options.baseUrl ?? process.env.THYMIA_BASE_URL;
+  const historyPath = options.historyPath ?? process.env.THYMIA_HISTORY_DB ?? '.demo/history.sqlite';
   /**
    * @param {() => Promise<import('./demo-backend.js').ServerHalf>} load
    * @param {(line: string) => void} log
@@ -23,7 +27,11 @@ export function thymiaDemoBackend(options = {}) {
   const lazy = (load, log) => {
     /** @type {Promise<ReturnType<typeof createDemoBackend>> | undefined} */
     let backend;
-    return () => (backend ??= load().then((server) => createDemoBackend({ server, apiKey, baseUrl, secret: process.env.THYMIA_SECRET, log })));
+    return () =>
+      (backend ??= load().then((server) => {
+        if (historyPath !== ':memory:') mkdirSync(dirname(historyPath), { recursive: true });
+        return createDemoBackend({ server, apiKey, baseUrl, secret: process.env.THYMIA_SECRET, log, historyPath });
+      }));
   };
   return {
     name: 'thymia-demo-backend',
@@ -35,16 +43,16 @@ export function thymiaDemoBackend(options = {}) {
           : '[backend] mock mode (set THYMIA_API_KEY to call the real thymia API)',
       );
       const load = async () => {
-        const [index, node] = await Promise.all([server.ssrLoadModule('/src/server/index.ts'), server.ssrLoadModule('/src/server/node.ts')]);
-        return /** @type {import('./demo-backend.js').ServerHalf} */ ({ createThymiaHandler: index.createThymiaHandler, toNodeHandler: node.toNodeHandler });
+        const [index, node, sqlite] = await Promise.all(['index', 'node', 'sqlite'].map((name) => server.ssrLoadModule(`/src/server/${name}.ts`)));
+        return /** @type {import('./demo-backend.js').ServerHalf} */ ({ createThymiaHandler: index.createThymiaHandler, toNodeHandler: node.toNodeHandler, sqliteStore: sqlite.sqliteStore });
       };
       server.middlewares.use(demoConnectMiddleware(lazy(load, (line) => server.config.logger.info(`[backend] ${line}`, { timestamp: true }))));
     },
     configurePreviewServer(server) {
       const load = async () => {
         const root = pathToFileURL(`${server.config.root}/`);
-        const [index, node] = await Promise.all([import(new URL('dist/lib/server/index.js', root).href), import(new URL('dist/lib/server/node.js', root).href)]);
-        return { createThymiaHandler: index.createThymiaHandler, toNodeHandler: node.toNodeHandler };
+        const [index, node, sqlite] = await Promise.all(['index', 'node', 'sqlite'].map((name) => import(new URL(`dist/lib/server/${name}.js`, root).href)));
+        return { createThymiaHandler: index.createThymiaHandler, toNodeHandler: node.toNodeHandler, sqliteStore: sqlite.sqliteStore };
       };
       server.middlewares.use(demoConnectMiddleware(lazy(load, (line) => server.config.logger.info(`[backend] ${line}`))));
     },

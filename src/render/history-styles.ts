@@ -28,9 +28,11 @@ export const historyStyles = css`
   }
   .trend {
     grid-column: 1 / -1;
-    width: 100%;
-    max-width: 18rem;
-    height: 3rem;
+    justify-self: start;
+    width: 12rem;
+    max-width: 100%;
+    height: auto;
+    aspect-ratio: 3;
     overflow: visible;
     animation: thymia-trend-in 0.4s ease-out;
   }

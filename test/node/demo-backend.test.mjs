@@ -10,6 +10,7 @@ import { after, test } from 'node:test';
 import { createDemoBackend } from '../../demo/backend/demo-backend.js';
 import { createThymiaHandler } from '../../dist/lib/server/index.js';
 import { toNodeHandler } from '../../dist/lib/server/node.js';
+import { sqliteStore } from '../../dist/lib/server/sqlite.js';
 import { startMockThymia } from '../helpers/server-half.mjs';
 
 /** @param {ReturnType<typeof createDemoBackend>} backend */
@@ -130,4 +131,27 @@ test('thymia mode (THYMIA_API_KEY): the key goes to thymia from the server; the 
   assert.equal((await fetch(`${base}/__mock/runs/${answer.id}`)).status, 404);
   const wrongKey = await serve(createDemoBackend({ server, apiKey: 'another-key', baseUrl: thymia.url }));
   assert.equal((await session(wrongKey, await signIn(wrongKey))).status, 502);
+});
+
+test('history: with the SQLite store (the demo default) three recordings form a baseline, per person, until erased', async () => {
+  const backend = createDemoBackend({ server: { ...server, sqliteStore }, historyPath: ':memory:' });
+  const base = await serve(backend);
+  const cookie = await signIn(base, { ...profile, userLabel: 'demo-history' });
+  const other = await signIn(base, { ...profile, userLabel: 'demo-history-other' });
+  for (const label of ['demo-history', 'demo-history-other']) {
+    await fetch(`${base}/__mock/scenario`, { method: 'POST', body: JSON.stringify({ userLabel: label, processingMs: 0 }) });
+  }
+  const record = async (who) => {
+    const created = await (await session(base, who)).json();
+    await fetch(created.recordingUploadUrl, { method: 'PUT', headers: { 'content-type': 'audio/webm' }, body: new Uint8Array(32_000) });
+    assert.equal((await (await fetch(`${base}${created.statusUrl}`, { headers: { cookie: who } })).json()).status, 'COMPLETE_OK');
+  };
+  for (let i = 0; i < 3; i++) await record(cookie);
+  await record(other);
+  const history = await (await fetch(`${base}/api/thymia/history?model=helios`, { headers: { cookie } })).json();
+  assert.equal(history.runs.length, 3);
+  const erased = await fetch(`${base}/api/thymia/history`, { method: 'DELETE', headers: { cookie, origin: base } });
+  assert.equal(erased.status, 204);
+  assert.deepEqual((await (await fetch(`${base}/api/thymia/history`, { headers: { cookie } })).json()).runs, []);
+  assert.equal((await (await fetch(`${base}/api/thymia/history`, { headers: { cookie: other } })).json()).runs.length, 1);
 });
