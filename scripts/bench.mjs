@@ -38,6 +38,7 @@
  * BENCH_NO_BROWSER=1 to skip the browser parts, BENCH_REBUILD=1 to force a build,
  * BENCH_NO_VAD=1 to skip the speech count (see bench-vad.mjs for its own settings),
  * BENCH_NO_SERVER=1 to skip the server half's figures (scripts/bench/server.mjs),
+ * BENCH_NO_HISTORY=1 to skip the history store's (scripts/bench/history.mjs: SQLite and Postgres),
  * BENCH_NO_FLOW=1 to skip the Chromium recording figures (3.), BENCH_NO_ENGINES=1
  * to skip bytes per minute per engine, BENCH_ENGINES=chromium,firefox,webkit
  * (a subset), BENCH_QUICK=1 for a quick pass (30 s heap take, 15 s main-thread
@@ -388,6 +389,8 @@ try {
 // The server half (thymia-recorder/server) against a bare pass-through proxy, after the browsers are done
 // (one core each for the target and the load). BENCH_NO_SERVER=1 skips it.
 if (process.env.BENCH_NO_SERVER !== '1') await timed('server half', import('./bench/server.mjs').then(({ serverBench }) => serverBench({ figure })));
+// The history store: writes, reads and the history query's p99 at 10,000 and 100,000 runs, SQLite and Postgres.
+if (process.env.BENCH_NO_HISTORY !== '1') await timed('history store', import('./bench/history.mjs').then(({ historyBench }) => historyBench({ figure })));
 figure('bench.time', (performance.now() - startedAt) / 1000, 's');
 if (phases.length > 1) console.log(`\nPhases: ${phases.join(', ')}.`);
 console.log('\nFigures:\n');
