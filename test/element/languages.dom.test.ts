@@ -17,6 +17,7 @@ import { APOLLO_COMPLETE } from '../fixtures/apollo.js';
 import { QUESTIONNAIRE_AVAILABLE, QUESTIONNAIRE_DETAILS } from '../fixtures/questionnaire.js';
 import { synthflowCall } from '../fixtures/synthflow.js';
 import { THINNESTAI_ENDED } from '../fixtures/thinnestai.js';
+import { historyAnswer } from '../fixtures/history.js';
 import { humanise } from '../../src/render/format.js';
 import { CALL_COMPLETE, EMOTIONS_RUN, MENTAL_WELLNESS_RUN } from '../fixtures/thymia-call.js';
 
@@ -82,6 +83,18 @@ const heliosData = [MENTAL_WELLNESS_RUN.results.sections[0].transcript, ...HELIO
 const completed = (body: unknown, attributes: Record<string, string>) => async () => {
   const statusUrl = await scriptStatus(body);
   return (tag: string) => following(tag, statusUrl, attributes);
+};
+
+/** A Helios result on a page whose history-url answers `runs` (oldest first: uniform stress per session). */
+const withHistory = (stressByDay: readonly number[]) => async () => {
+  const statusUrl = await scriptStatus(HELIOS_COMPLETE);
+  const historyUrl = await scriptStatus(historyAnswer(stressByDay));
+  return async (tag: string) => {
+    const el = await following(tag, statusUrl, { 'history-url': historyUrl });
+    await waitUntil(() => part(el, 'history'), `${tag}: the history view`, { timeout: 10_000 });
+    await el.updateComplete;
+    return el;
+  };
 };
 
 const STATES: readonly StateCase[] = [
@@ -158,6 +171,18 @@ const STATES: readonly StateCase[] = [
     name: 'complete (Helios full)',
     setup: completed(HELIOS_COMPLETE, { model: 'helios', results: 'full' }),
     shows: ['resultsHeading', 'warningsHeading', 'mentalStrain', 'distress', 'stress', 'exhaustion', 'sleepPropensity', 'lowSelfEsteem', 'transcriptHeading', 'resultsDisclaimer'],
+    ignore: heliosData,
+  },
+  {
+    name: 'complete (Helios, history before the baseline)',
+    setup: withHistory([0.2, 0.3]),
+    shows: ['historyHeading', 'historyProgress', 'historyForming'],
+    ignore: heliosData,
+  },
+  {
+    name: 'complete (Helios, history against the baseline)',
+    setup: withHistory([0.2, 0.3, 0.25, 0.4, 0.7]),
+    shows: ['historyHeading', 'historyHigher', 'historyUsual', 'historyNote', 'historyTableCaption', 'historySession', 'historyReading', 'historyUsualRow'],
     ignore: heliosData,
   },
   {
