@@ -344,6 +344,13 @@ export class ThymiaRecorder extends LitElement {
     await this.#flow.clearStoredRecordings();
   }
 
+  /** `paused` follows the take (a pause, a resume, a take restored paused), for styling: `thymia-recorder[paused]`. */
+  protected override willUpdate(): void {
+    const reason = this.#flow.snapshot.paused?.reason;
+    if (reason) this.setAttribute('paused', reason);
+    else this.removeAttribute('paused');
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasAttribute('state')) this.setAttribute('state', this.state);
@@ -383,10 +390,6 @@ export class ThymiaRecorder extends LitElement {
 
   #emit<Name extends ThymiaEventName>(name: Name, detail: ThymiaEventDetails[Name]): void {
     if (name === 'thymia-state-change') this.setAttribute('state', (detail as ThymiaEventDetails['thymia-state-change']).state);
-    if (name === 'thymia-recording-pause') this.setAttribute('paused', (detail as ThymiaEventDetails['thymia-recording-pause']).reason);
-    if (name === 'thymia-recording-resume' || name === 'thymia-recording-stop' || name === 'thymia-state-change') {
-      if (!this.#flow.snapshot.paused) this.removeAttribute('paused');
-    }
     // Microphone labels are only readable once permission is granted.
     if (name === 'thymia-recording-start') void this.#preflight.refreshDevices();
     this.dispatchEvent(new ThymiaEvent(name, detail));

@@ -27,6 +27,7 @@ import type { Take } from '../state/take.js';
 import { PersistenceController } from '../storage/persistence-controller.js';
 import type { QualityIssue, QualityReport } from '../capture/quality.js';
 import type { RecoverableRecording } from '../storage/restore.js';
+import type { RestorePlan } from '../state/restore-plan.js';
 import type { DeliveryContext, DeliveryRecord, JobResult } from './delivery.js';
 import { LazyModule } from '../lazy-module.js';
 import type { FlowOptions, FlowSettings, UploadProgress } from './flow-types.js';
@@ -68,6 +69,7 @@ const UNAVAILABLE_MESSAGES: Readonly<Record<string, MessageKey>> = {
 /** Upload, session and polling (with zod and the adapters) load the first time they are needed. */
 const delivery = new LazyModule(() => import('./delivery.js'));
 const restorePlan = new LazyModule(() => import('../state/restore-plan.js'));
+const restoreParts = new LazyModule(() => import('./restore-parts.js'));
 const loadDelivery = () => delivery.load();
 
 const freshRecord = (): DeliveryRecord => ({
@@ -128,6 +130,7 @@ export class FlowController implements ReactiveController {
         const known = error instanceof RecorderError ? error.code : ERROR_CODES.micNotFound;
         this.#inform(known, this.#t(known));
       },
+      onChange: () => void this.#keepPauseState(),
     });
     this.#persistence = new PersistenceController(host, {
       storageKey: () => this.#settings.storageKey,
@@ -416,13 +419,21 @@ export class FlowController implements ReactiveController {
   }
 
   /** Offers back recordings an earlier page kept but never got uploaded (the plan's code loads only then). */
-  async #restore(found: readonly RecoverableRecording[]): Promise<void> {
+  async #restore(all: readonly RecoverableRecording[]): Promise<void> {
     if (this.state !== 'idle' || this.#takes.size) return;
-    const { planRestore } = await restorePlan.loadPatiently().catch(() => ({ planRestore: undefined }));
-    if (!planRestore) return;
+    const [{ planRestore }, sorted] = await Promise.all([
+      restorePlan.loadPatiently().catch(() => ({ planRestore: undefined })),
+      restoreParts.loadPatiently().then((module) => module.sortFound(all)).catch(() => undefined),
+    ]);
+    if (!planRestore || !sorted) return;
     // Recording began (or a restore landed) while the code loaded: this offer is stale.
     if (this.state !== 'idle' || this.#takes.size) return;
+    const { finished: found, paused } = sorted;
     const plan = planRestore(found, this.#settings.steps, this.#settings.minSpeechSeconds);
+    if (paused) {
+      this.#restorePaused(paused, plan);
+      return;
+    }
     if (!this.#apply({ type: 'restored', takes: plan.summaries })) return;
     for (const take of plan.takes) this.#takes.set(take.recording, take);
     for (const [step, url] of Object.entries(plan.delivered)) this.#delivered.set(step as RecordingName, url);
@@ -430,6 +441,37 @@ export class FlowController implements ReactiveController {
     this.#restoredOffer = true;
     for (const detail of plan.details) this.#options.emit('thymia-restored', detail);
     if (this.#settings.autoSubmit && readyToSubmit(this.#machine)) void this.submit();
+  }
+
+  /** A take an earlier page left paused: back as it was, paused, and Resume carries it on into the same file. */
+  #restorePaused(entry: RecoverableRecording, plan: RestorePlan): void {
+    const marker = entry.paused!;
+    if (!this.#apply({ type: 'restored-paused', step: entry.recording, reason: marker.reason, takes: plan.summaries })) return;
+    for (const take of plan.takes) this.#takes.set(take.recording, take);
+    for (const [step, url] of Object.entries(plan.delivered)) this.#delivered.set(step as RecordingName, url);
+    const durationSeconds = marker.durationSeconds;
+    const speechSeconds = Math.max(marker.speechSeconds, entry.speechSeconds);
+    this.capture.adopt(entry.parts!.map((bytes) => new Blob([bytes], { type: entry.mimeType })), durationSeconds, speechSeconds);
+    this.#pauses.reset(marker.pauses, { reason: marker.reason, atSeconds: marker.atSeconds });
+    this.#persistence.continueTake(entry.recording, entry.position!);
+    this.#record.recordingStartedAt = new Date(Math.min(plan.startedAt, entry.createdAt));
+    for (const detail of plan.details) this.#options.emit('thymia-restored', detail);
+    const ageSeconds = Math.max(0, Math.round((Date.now() - entry.createdAt) / 1000 - durationSeconds));
+    this.#options.emit('thymia-restored', { recording: entry.recording, durationSeconds, speechSeconds, ageSeconds });
+  }
+
+  /** Storage keeps whether the take is paused, with its pauses and counts, so a reload brings it back paused. */
+  async #keepPauseState(): Promise<void> {
+    if (!this.#pauses.reason) {
+      this.#persistence.markPaused(undefined);
+      return;
+    }
+    // A part closing (its input gone) still adds its speech.
+    await this.capture.settled();
+    const { open, done } = this.#pauses.log;
+    if (!open || !this.#pauses.reason) return;
+    const { elapsedSeconds: durationSeconds, speechSeconds } = this.capture;
+    this.#persistence.markPaused({ reason: open.reason, atSeconds: open.atSeconds, pauses: done, durationSeconds, speechSeconds });
   }
 
   // ── Upload and polling (the code lives in delivery.ts) ──────────────

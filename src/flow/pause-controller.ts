@@ -56,6 +56,11 @@ export class PauseFlow {
     return phase.name === 'recording' ? phase.paused : undefined;
   }
 
+  /** The pause in progress and the finished ones: what storage keeps for a reload while paused. */
+  get log(): { readonly open: { readonly reason: PauseReason; readonly atSeconds: number } | undefined; readonly done: readonly PauseRecord[] } {
+    return { open: this.#log.open, done: this.#log.done };
+  }
+
   /** Every pause of the take so far (the one in progress counted up to now): `pauses` of `thymia-recording-stop`. */
   records(): PauseRecord[] {
     return this.#log.records(this.#now);

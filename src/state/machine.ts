@@ -73,7 +73,9 @@ export type MachineEvent =
   | { readonly type: 'failed'; readonly error: RecorderErrorDetail; readonly retry: RetryAction }
   | { readonly type: 'reset' }
   /** Takes kept in storage by an earlier page, offered back for upload (never continuable). */
-  | { readonly type: 'restored'; readonly takes: Readonly<Partial<Record<RecordingName, TakeSummary>>> };
+  | { readonly type: 'restored'; readonly takes: Readonly<Partial<Record<RecordingName, TakeSummary>>> }
+  /** A take an earlier page left paused: back to that step, still recording and paused (the other steps' takes as given). */
+  | { readonly type: 'restored-paused'; readonly step: RecordingName; readonly reason: PauseReason; readonly takes: Readonly<Partial<Record<RecordingName, TakeSummary>>> };
 
 export function initialState(steps: readonly RecordingName[]): MachineState {
   return { phase: { name: 'idle' }, steps, stepIndex: 0, takes: {} };
@@ -166,6 +168,12 @@ export function transition(state: MachineState, event: MachineEvent): MachineSta
       return { ...state, phase: { name: 'error', error: event.error, retry: event.retry } };
     case 'reset':
       return initialState(state.steps);
+    case 'restored-paused': {
+      const index = state.steps.indexOf(event.step);
+      if (phase.name !== 'idle' || Object.keys(state.takes).length || index < 0) return state;
+      const takes: MachineState['takes'] = Object.fromEntries(state.steps.filter((step) => step !== event.step && event.takes[step]).map((step) => [step, event.takes[step]]));
+      return { ...state, phase: { name: 'recording', paused: event.reason }, stepIndex: index, takes };
+    }
     case 'restored': {
       if (phase.name !== 'idle' || Object.keys(state.takes).length) return state;
       // Land on the last restored step, so an Apollo person continues from there.

@@ -46,6 +46,11 @@ export class PauseLog {
     return this.#open;
   }
 
+  /** The finished pauses only. */
+  get done(): readonly PauseRecord[] {
+    return this.#done;
+  }
+
   /** The finished pauses, plus the one in progress counted up to `now` (a take stopped while paused). */
   records(now: number): PauseRecord[] {
     const open = this.#open;

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RecordingName } from '../state/machine.js';
 import { LazyModule } from '../lazy-module.js';
-import type { ChunkJournal, ChunkProgress } from './chunk-journal.js';
+import type { ChunkJournal, ChunkProgress, JournalPosition, PausedMarker } from './chunk-journal.js';
 import { storeHoldsAnything } from './presence.js';
 import type { RecordingStore } from './recording-store.js';
 import type { RecoverableRecording } from './restore.js';
@@ -125,6 +125,21 @@ export class PersistenceController implements ReactiveController {
       },
       (error: unknown) => this.#report(error),
     );
+  }
+
+  /** A take an earlier page left paused is resumed here: its journal carries on where it stopped. */
+  continueTake(recording: RecordingName, position: JournalPosition): void {
+    this.#reportedThisTake = false;
+    this.#beginning = undefined;
+    const engine = storageEngine.value;
+    this.#journal = engine && new engine.ChunkJournal(this.#options.storageKey(), recording, this.#options.model(), (error) => this.#report(error), position);
+  }
+
+  /** The take paused (a reload brings it back paused) or runs again; queued behind its chunks. */
+  markPaused(marker: Omit<PausedMarker, 'createdAt'> | undefined): void {
+    const mark = (journal: ChunkJournal) => void (marker ? journal.markPaused(marker) : journal.clearPaused());
+    if (this.#journal) mark(this.#journal);
+    else void this.#beginning?.then(mark, () => undefined);
   }
 
   appendChunk(chunk: Blob, progress: ChunkProgress): void {
