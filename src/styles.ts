@@ -92,12 +92,12 @@ export const recorderStyles = css`
     }
   }
   /* Paused: the dot holds still and dims, so the person sees at a glance nothing is being recorded. */
-  .recording-dot.paused {
+  .recording-dot.is-paused {
     animation: none;
     opacity: 0.35;
   }
-  .paused {
-    margin: 0;
+  .pause-notice {
+    margin: 0 0 0.5rem;
     padding: 0.6rem 0.75rem;
     border-left: 4px solid var(--_caution);
     background: color-mix(in srgb, var(--_caution) 12%, transparent);

@@ -293,14 +293,21 @@ export class CaptureController implements ReactiveController {
     stopStream(stream);
   }
 
+  /** The recorded seconds of each finished part (storage keeps them, so a take restored paused is cut right when joined). */
+  get partSeconds(): number[] {
+    return this.#parts.map((part) => part.seconds);
+  }
+
   /**
    * A take an earlier page paused and kept: its parts, time and speech come
    * back here, so Resume records the next part and Stop joins them all.
+   * `partSeconds` are the finished parts' lengths as kept; the part still
+   * open at the pause holds the rest of the recorded time.
    */
-  adopt(parts: readonly Blob[], durationSeconds: number, speechSeconds: number): void {
+  adopt(parts: readonly Blob[], durationSeconds: number, speechSeconds: number, partSeconds: readonly number[] = []): void {
     this.release();
-    // Each part's own length is not kept: nothing is trimmed from them.
-    this.#parts = parts.map((blob) => ({ blob, seconds: Infinity }));
+    const rest = durationSeconds - partSeconds.reduce((total, seconds) => total + seconds, 0);
+    this.#parts = parts.map((blob, index) => ({ blob, seconds: partSeconds[index] ?? (index === partSeconds.length ? rest : Infinity) }));
     this.#nextPart = parts.length;
     this.#elapsedBefore = durationSeconds;
     this.#speechBefore = speechSeconds;

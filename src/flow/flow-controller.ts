@@ -451,7 +451,7 @@ export class FlowController implements ReactiveController {
     for (const [step, url] of Object.entries(plan.delivered)) this.#delivered.set(step as RecordingName, url);
     const durationSeconds = marker.durationSeconds;
     const speechSeconds = Math.max(marker.speechSeconds, entry.speechSeconds);
-    this.capture.adopt(entry.parts!.map((bytes) => new Blob([bytes], { type: entry.mimeType })), durationSeconds, speechSeconds);
+    this.capture.adopt(entry.parts!.map((bytes) => new Blob([bytes], { type: entry.mimeType })), durationSeconds, speechSeconds, marker.partSeconds);
     this.#pauses.reset(marker.pauses, { reason: marker.reason, atSeconds: marker.atSeconds });
     this.#persistence.continueTake(entry.recording, entry.position!);
     this.#record.recordingStartedAt = new Date(Math.min(plan.startedAt, entry.createdAt));
@@ -471,7 +471,7 @@ export class FlowController implements ReactiveController {
     const { open, done } = this.#pauses.log;
     if (!open || !this.#pauses.reason) return;
     const { elapsedSeconds: durationSeconds, speechSeconds } = this.capture;
-    this.#persistence.markPaused({ reason: open.reason, atSeconds: open.atSeconds, pauses: done, durationSeconds, speechSeconds });
+    this.#persistence.markPaused({ reason: open.reason, atSeconds: open.atSeconds, pauses: done, durationSeconds, speechSeconds, partSeconds: this.capture.partSeconds });
   }
 
   // ── Upload and polling (the code lives in delivery.ts) ──────────────

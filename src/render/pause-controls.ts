@@ -9,7 +9,7 @@ import { button, type PanelContext, type Part } from './panel-parts.js';
 /** Why the take is paused, shown above the meters; nothing while it runs. */
 export function renderPausedNotice({ snapshot: { paused } }: PanelContext): Part {
   if (!paused) return nothing;
-  return html`<p part="paused" class="paused" data-reason=${paused.reason} tabindex="-1" data-focus-fallback>${paused.message}</p>`;
+  return html`<p part="paused" class="pause-notice" data-reason=${paused.reason} tabindex="-1" data-focus-fallback>${paused.message}</p>`;
 }
 
 /** `pause-button` while recording, `resume-button` (first, the likely next step) while paused. */

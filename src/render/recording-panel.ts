@@ -86,7 +86,7 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
       const { t, live, maxSeconds, lang } = ctx;
       return html`${renderPausedNotice(ctx)}<div class="live">
         <span part="timer" role="timer" aria-label=${t('timer')}
-          ><span class=${ctx.snapshot.paused ? 'recording-dot paused' : 'recording-dot'} aria-hidden="true"></span>${formatClock(live.elapsedSeconds, lang)} / ${formatClock(maxSeconds, lang)}</span
+          ><span class=${ctx.snapshot.paused ? 'recording-dot is-paused' : 'recording-dot'} aria-hidden="true"></span>${formatClock(live.elapsedSeconds, lang)} / ${formatClock(maxSeconds, lang)}</span
         >
         <span part="level-meter" role="meter" aria-label=${t('levelMeter')} aria-valuemin="0" aria-valuemax="100"
           aria-valuenow=${Math.round(live.level * 100)}

@@ -16,6 +16,8 @@ export interface PausedMarker {
   readonly pauses: readonly PauseRecord[];
   readonly durationSeconds: number;
   readonly speechSeconds: number;
+  /** The recorded seconds of each finished part (a part may hold more audio: cut when joined). */
+  readonly partSeconds?: readonly number[];
   /** The journal's own `createdAt` (the TTL purge reads it). */
   readonly createdAt: number;
 }
