@@ -124,12 +124,13 @@ export class ChunkJournal {
   markPaused(marker: Omit<PausedMarker, 'createdAt'>): Promise<void> {
     const key = pausedKey(this.#storageKey, this.#recording);
     const entry: PausedMarker = { ...marker, createdAt: this.#createdAt };
-    return serialize(this.#storageKey, () => set(key, entry, recorderDb()).catch(() => undefined));
+    // Through a promise: with no IndexedDB at all, recorderDb() throws rather than rejects.
+    return serialize(this.#storageKey, () => Promise.resolve().then(() => set(key, entry, recorderDb())).catch(() => undefined));
   }
 
   /** The take runs again (or stopped): a reload finds a take that was recording, as before. */
   clearPaused(): Promise<void> {
-    return serialize(this.#storageKey, () => delMany([pausedKey(this.#storageKey, this.#recording)], recorderDb()).catch(() => undefined));
+    return serialize(this.#storageKey, () => Promise.resolve().then(() => delMany([pausedKey(this.#storageKey, this.#recording)], recorderDb())).catch(() => undefined));
   }
 
   get recording(): RecordingName {

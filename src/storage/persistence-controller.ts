@@ -194,10 +194,11 @@ export class PersistenceController implements ReactiveController {
     if (this.#journal && recordings.includes(this.#journal.recording)) this.#journal = undefined;
     // Nothing was ever loaded, so nothing was ever written by this page: only an earlier page's entries could exist.
     if (!storageEngine.value && !(await storeHoldsAnything())) return;
+    // Storage that refuses (no IndexedDB, a sandboxed frame) must never fail the upload that called this.
     await withEngine((engine) => {
       const store = this.#store(engine);
       return Promise.all(recordings.map((recording) => store.remove(recording)));
-    });
+    }).catch(() => undefined);
   }
 
   /**

@@ -143,8 +143,10 @@ export class RecordingStore {
         );
         await delMany([recordingKey(this.storageKey, recording), markerKey(this.storageKey, recording), pausedKey(this.storageKey, recording), ...chunkKeys], recorderDb());
       } catch {
-        // Nothing to undo: a leftover entry expires with the TTL.
-        await del(recordingKey(this.storageKey, recording), recorderDb()).catch(() => undefined);
+        // Nothing to undo: a leftover entry expires with the TTL (and with no IndexedDB at all, recorderDb() throws).
+        await Promise.resolve()
+          .then(() => del(recordingKey(this.storageKey, recording), recorderDb()))
+          .catch(() => undefined);
       }
     });
   }

@@ -43,6 +43,43 @@ describe(`<thymia-recorder> a paused take survives, and two interruptions make o
     unmountAll();
   });
 
+  // First in this file: the page's IndexedDB connection is opened once and then kept.
+  it('storage that refuses (no IndexedDB): the take still pauses, resumes and uploads from memory, the person is told, nothing uncaught', async () => {
+    const uncaught: string[] = [];
+    const onError = (event: ErrorEvent) => uncaught.push(String(event.message));
+    const onRejection = (event: PromiseRejectionEvent) => uncaught.push(String(event.reason));
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function () {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+    try {
+      const session = await createSession('helios');
+      const el = await mountRecorder({ ...staticUrls(session), 'storage-key': uniqueKey('no-storage'), 'min-speech-seconds': '0' });
+      log = recordEvents(el);
+      button(el, 'record-button').click();
+      await waitForState(el, 'recording');
+      await waitUntil(() => log!.of('thymia-error').some((error) => error.code === 'storage-failed'), 'the person is told', { timeout: 10_000 });
+      await el.updateComplete;
+      expect(part(el, 'error')?.textContent, 'it will not survive a reload').to.include('could not be saved on this device');
+      button(el, 'pause-button').click();
+      await el.updateComplete;
+      button(el, 'resume-button').click();
+      await waitUntil(() => log!.of('thymia-recording-resume').length === 1, 'resumed', { timeout: 10_000 });
+      await sleep(1500);
+      const stop = await stopAndSubmit(el);
+      expect(uploads.bodies).to.have.length(1);
+      expect(uploads.bodies[0].size, 'the take, from memory').to.be.greaterThan(1000);
+      expect(stop.pauses.map((pause) => pause.reason)).to.deep.equal(['user']);
+      expect(uncaught, 'no uncaught error').to.deep.equal([]);
+    } finally {
+      IDBFactory.prototype.open = open;
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+
   it('a reload while paused brings the take back paused; Resume continues it into the same upload', async () => {
     const session = await createSession('helios');
     const key = uniqueKey('paused-reload');
@@ -94,10 +131,10 @@ describe(`<thymia-recorder> a paused take survives, and two interruptions make o
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     document.dispatchEvent(new Event('visibilitychange'));
     delete (document as { visibilityState?: unknown }).visibilityState;
-    await waitUntil(() => log!.of('thymia-recording-pause').length === 1, 'paused: hidden');
+    await waitUntil(() => log!.of('thymia-recording-pause').length === 1, 'paused: hidden', { timeout: 10_000 });
     await sleep(800);
     button(el, 'resume-button').click();
-    await waitUntil(() => log!.of('thymia-recording-resume').length === 1, 'resumed');
+    await waitUntil(() => log!.of('thymia-recording-resume').length === 1, 'resumed', { timeout: 10_000 });
     await sleep(1500);
     // The input leaves the device list (a track stopped under WebKit's recorder loses its part: see interruptions.anymic).
     const mediaDevices = navigator.mediaDevices;
@@ -108,10 +145,10 @@ describe(`<thymia-recorder> a paused take survives, and two interruptions make o
         .filter((device) => device.deviceId !== gone)
         .concat([{ deviceId: 'stub-other-input', groupId: 'stub', kind: 'audioinput', label: 'Other microphone', toJSON: () => ({}) } as MediaDeviceInfo]);
     mediaDevices.dispatchEvent(new Event('devicechange'));
-    await waitUntil(() => log!.of('thymia-recording-pause').length === 2, 'paused: device-lost').finally(() => (mediaDevices.enumerateDevices = original));
+    await waitUntil(() => log!.of('thymia-recording-pause').length === 2, 'paused: device-lost', { timeout: 10_000 }).finally(() => (mediaDevices.enumerateDevices = original));
     await sleep(800);
     button(el, 'resume-button').click();
-    await waitUntil(() => log!.of('thymia-recording-resume').length === 2, 'resumed on a fresh microphone');
+    await waitUntil(() => log!.of('thymia-recording-resume').length === 2, 'resumed on a fresh microphone', { timeout: 10_000 });
     await sleep(1500);
     const stop = await stopAndSubmit(el);
     expect(stop.pauses.map((pause) => pause.reason)).to.deep.equal(['hidden', 'device-lost']);
