@@ -123,7 +123,7 @@ function selfContainedManifest() {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.spec.ts', 'src/**/*.d.ts', 'src/react.ts', 'src/vue.ts', 'src/event-props.ts', 'src/server/**'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.spec.ts', 'src/**/*.d.ts', 'src/react.ts', 'src/vue.ts', 'src/svelte.ts', 'src/template-types.ts', 'src/event-props.ts', 'src/server/**'],
   outdir: '.',
   litelement: true,
   packagejson: true,

@@ -10,18 +10,12 @@
  * exist only in the types, for template checking; the element has neither.
  */
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
-import type { LitElement } from 'lit';
 import type { ThymiaEventMap } from './events.js';
+import type { ThymiaRecorderProperties } from './template-types.js';
 import type { ThymiaRecorder } from './thymia-recorder.js';
 
 export * from './index.js';
-
-type Method = (...args: never[]) => unknown;
-
-/** The element's own settable properties (its attributes and object-valued properties), not Lit's or HTMLElement's. */
-export type ThymiaRecorderProperties = {
-  [Key in Exclude<keyof ThymiaRecorder, keyof LitElement | 'state'>]: ThymiaRecorder[Key] extends Method ? never : Key;
-}[Exclude<keyof ThymiaRecorder, keyof LitElement | 'state'>];
+export type { ThymiaRecorderProperties } from './template-types.js';
 
 /** Vue's view of a custom element: the element instance plus template-only prop and event types. */
 export type VueCustomElement<Element extends HTMLElement, Events extends Record<string, Event>, Properties extends keyof Element> = new () => Element & {
