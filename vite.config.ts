@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { thymiaDemoBackend } from './demo/backend/vite-plugin.js';
 import { bundleWorklet } from './scripts/build/bundle-worklet.mjs';
+import { sri } from './scripts/build/integrity.mjs';
 import { tsForJs } from './scripts/build/ts-for-js.mjs';
 
 /** The entry's static import graph, found once per build: what every page loads before Record. */
@@ -69,14 +70,26 @@ function minifyLitCss(): Plugin {
  * server, that URL is served from its TypeScript source.
  */
 function speechWorklet(): Plugin {
+  // Bundled once per build: the bytes emitted are the bytes hashed.
+  let source: Promise<string> | undefined;
+  const workletSource = () => (source ??= bundleWorklet());
   return {
     name: 'thymia-speech-worklet',
     enforce: 'pre',
-    // Vite would resolve the literal to the .ts source and inline it as a data: URL (refused by strict
-    // CSPs); a non-literal is left for the browser, which finds the file emitted below.
-    transform(code, id) {
-      if (this.environment.mode !== 'build' || !id.endsWith('/src/capture/worklet-protocol.ts')) return undefined;
-      return { code: code.replace("new URL('./speech-worklet.js', import.meta.url)", "new URL(['.', 'speech-worklet.js'].join('/'), import.meta.url)"), map: null };
+    // Vite would resolve the worklet URL's literal to the .ts source and inline it as a data: URL
+    // (refused by strict CSPs); a non-literal is left for the browser, which finds the file emitted
+    // below. The worklet's own hash is baked into the engine chunk (speechWorkletIntegrity), so that
+    // chunk, covered by a page's import-map integrity, checks the worklet before addModule runs it.
+    async transform(code, id) {
+      if (this.environment.mode !== 'build') return undefined;
+      if (id.endsWith('/src/capture/worklet-protocol.ts')) {
+        return { code: code.replace("new URL('./speech-worklet.js', import.meta.url)", "new URL(['.', 'speech-worklet.js'].join('/'), import.meta.url)"), map: null };
+      }
+      if (!id.endsWith('/src/capture/worklet-integrity.ts')) return undefined;
+      const integrity = sri(new TextEncoder().encode(await workletSource()));
+      const baked = code.replace(/(export function speechWorkletIntegrity\(\)[^{]*\{\s*return )undefined;/, `$1${JSON.stringify(integrity)};`);
+      if (!baked.includes(integrity)) throw new Error('worklet-integrity.ts: speechWorkletIntegrity() not found to bake the hash in');
+      return { code: baked, map: null };
     },
     configureServer(server) {
       server.middlewares.use((request, _response, next) => {
@@ -87,7 +100,7 @@ function speechWorklet(): Plugin {
       });
     },
     async generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'speech-worklet.js', source: await bundleWorklet() });
+      this.emitFile({ type: 'asset', fileName: 'speech-worklet.js', source: await workletSource() });
     },
   };
 }

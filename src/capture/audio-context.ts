@@ -23,12 +23,15 @@ export function closeAudioContext(context: AudioContext | undefined): Promise<vo
 /**
  * Starts loading the speech worklet into `context`, in the click handler:
  * it arrives while the permission prompt is open. Resolves false when the
- * analysis must run on the page instead (no AudioWorklet, the file refused).
+ * analysis must run on the page instead (no AudioWorklet, the file refused,
+ * or `verify` finding its bytes not the ones the build made).
  */
-export function loadSpeechWorklet(context: AudioContext | undefined): Promise<boolean> {
+export function loadSpeechWorklet(context: AudioContext | undefined, verify?: (url: URL) => Promise<boolean>): Promise<boolean> {
   // No AudioWorklet (older browsers, insecure pages): undefined, so false.
-  return Promise.resolve(context?.audioWorklet?.addModule(speechWorkletUrl())).then(
-    () => !!context?.audioWorklet,
-    () => false,
-  );
+  const worklet = context?.audioWorklet;
+  if (!worklet) return Promise.resolve(false);
+  const url = speechWorkletUrl();
+  return Promise.resolve(verify ? verify(url) : true)
+    .then((verified) => verified && worklet.addModule(url).then(() => true))
+    .catch(() => false);
 }

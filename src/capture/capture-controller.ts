@@ -152,7 +152,8 @@ export class CaptureController implements ReactiveController {
   async #open(): Promise<void> {
     const streamRequest = requestMicrophone(this.deviceId);
     const context = createAudioContext();
-    const workletLoaded = loadSpeechWorklet(context);
+    // Checked by the engine (its chunk knows the bundle's worklet hash), which is on its way anyway.
+    const workletLoaded = loadSpeechWorklet(context, (url) => loadEngine().then((engine) => engine.verifySpeechWorklet(url)));
     const attempt = Symbol('take');
     this.#attempt = attempt;
     let stream: MediaStream;

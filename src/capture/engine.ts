@@ -7,3 +7,4 @@ export { AudioAnalyser } from './audio-analyser.js';
 export { AudioRecorder } from './recorder.js';
 export { watchInterruptions } from './interruptions.js';
 export { ScreenWakeLock } from './wake-lock.js';
+export { verifySpeechWorklet } from './worklet-integrity.js';

@@ -29,3 +29,4 @@ export type AnalysisMessage =
 export function speechWorkletUrl(): URL {
   return new URL('./speech-worklet.js', import.meta.url);
 }
+
