@@ -52,8 +52,8 @@ counted_step() {
   steps_failed=$((steps_failed + $(awk -v line="$summary" '$0 ~ line {f = $4; seen = 1} END {print seen ? f + 0 : 1}' "$step_log")))
   rm -f "$step_log"
 }
-# The package as hosts get it: npm pack, installed into the framework apps, type-checked, built and run in
-# Chromium (test/hosts/run.mjs).
+# The package as hosts get it: npm pack, installed into React, Vue, Next.js and Svelte apps, type-checked,
+# built and run in Chromium, then loaded from a second origin with SRI (test/hosts/run.mjs).
 counted_step hosts node test/hosts/run.mjs
 # The server half in every runtime: the built handler served by node:http, Express 5, Bun, Deno and workerd
 # (test/runtimes/run.mjs, which installs its own folder's dependencies when missing).
