@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole suite: an import-cycle check and the Node tests (test/node), the
-# host apps (test/hosts: the packed package in React and Vue), then the
+# host apps (test/hosts: the packed package in React, Vue, Next.js and Svelte; from a CDN with SRI), then the
 # browser groups: Chromium (speech, silence, no permission, DOM-only, unit)
 # and Firefox ESR. Generates the fake-microphone WAVs first and
 # makes sure PulseAudio runs (Firefox's AudioContext needs a sound server).
