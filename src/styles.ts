@@ -19,6 +19,9 @@ export const recorderStyles = css`
     background: var(--_surface);
     color: var(--_text);
     font: var(--thymia-font, 1rem/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    /* No word wider than a 320 px phone pushes the element sideways; Japanese wraps between phrases where the engine can tell them apart (others drop the value). */
+    overflow-wrap: anywhere;
+    word-break: auto-phrase;
   }
   :host([hidden]) {
     display: none;
@@ -30,6 +33,26 @@ export const recorderStyles = css`
   }
   [part~='prompt'] {
     margin: 0 0 1rem;
+  }
+  [part~='prompt'] p {
+    margin: 0;
+  }
+  .title {
+    margin: 0 0 0.5rem;
+    font-size: 1.25em;
+    line-height: 1.3;
+  }
+  .more {
+    margin: 0.25rem 0 0;
+  }
+  .more summary {
+    min-height: 44px;
+    padding: 0.6rem 0;
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  .more p {
+    color: var(--_muted);
   }
   .controls {
     display: flex;
@@ -64,7 +87,7 @@ export const recorderStyles = css`
   }
   .live {
     display: grid;
-    gap: 0.5rem;
+    gap: 0.75rem;
   }
   [part~='timer'] {
     font-variant-numeric: tabular-nums;

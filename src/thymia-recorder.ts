@@ -13,6 +13,7 @@ import { Announcer, type AnnouncerReading } from './render/announcer.js';
 import { consentTextShown } from './render/consent-text.js';
 import { FocusFollower } from './render/focus-follower.js';
 import { toThymiaLocalTime } from './flow/local-time.js';
+import type { PlaybackController } from './flow/playback-controller.js';
 import { LazyViewsController } from './render/lazy-views-controller.js';
 import { renderPanel, takeViewsNeeded, type PanelActions } from './render/recording-panel.js';
 import { hostResultsMode, type ResultsMode } from './render/results-mode.js';
@@ -60,7 +61,13 @@ export type { RecorderModel } from './flow/protocol.js';
  * @csspart record-button - Starts (or restarts) recording.
  * @csspart stop-button - Stops recording.
  * @csspart submit-button - Uploads the recording(s); enabled once there is enough speech.
- * @csspart retake-button - Discards the current recording and starts over.
+ * @csspart retake-button - Discards a take to record it again: each listed `take` has its own, named for the take in its accessible name (`Undo` brings it back).
+ * @csspart take - One per take on the review: its name, duration and speech, its `playback` and its own `retake-button`.
+ * @csspart playback - Plays a take back before it is sent, from the kept audio (`play-button`, `seek`); hidden where the page's CSP forbids `blob:` media.
+ * @csspart play-button - Plays or pauses one take (named for the take).
+ * @csspart seek - The position within one take: a range input.
+ * @csspart undo - After a retake: what was discarded, and `undo-retake-button` to bring it back.
+ * @csspart undo-retake-button - Brings back the take a retake discarded (until recording starts again).
  * @csspart continue-button - Resumes a recording stopped before it held enough speech.
  * @csspart pause-button - Pauses the take being recorded; the timer and speech count stop, the audio so far is kept.
  * @csspart resume-button - Carries a paused take on, into the same upload (on another microphone if its own is gone).
@@ -68,7 +75,7 @@ export type { RecorderModel } from './flow/protocol.js';
  * @csspart next-button - Apollo: moves on from the mood question to the read-aloud once it holds enough speech.
  * @csspart steps - Apollo: the step indicator (an ordered list; the current step has `aria-current="step"`).
  * @csspart review - Apollo: both takes listed before submitting (and after a failed upload).
- * @csspart retake-take-button - Apollo: retakes one listed take (`data-recording` names it).
+ * @csspart retake-take-button - A listed take's `retake-button` (`data-recording` names it).
  * @csspart activity - The hand-off to a thymia activity.
  * @csspart activity-link - The link opening the activity in a new tab.
  * @csspart activity-frame - The embedded activity (`activity-mode="iframe"`).
@@ -283,12 +290,32 @@ export class ThymiaRecorder extends LitElement {
     pause: () => this.pause(),
     resume: () => void this.resume(),
     retake: (step) => void this.#flow.retake(step),
+    undoRetake: () => this.#flow.undoRetake(),
     retryPoll: () => this.#flow.retryPoll(),
   };
+
+  /** Listening back: its controller comes with the take views (none on a first load). */
+  #playback: PlaybackController | undefined;
 
   constructor() {
     super();
     new FocusFollower(this);
+  }
+
+  get #playbackNow(): PlaybackController | undefined {
+    const views = this.#takeViews.value;
+    this.#playback ??= views && new views.PlaybackController(this, (step) => this.#flow.takeAudio(step));
+    return this.#playback;
+  }
+
+  /**
+   * Which screen is on show, for moving focus and the view to its title when it changes.
+   * @internal
+   */
+  get screenKey(): string {
+    const { machine, restoredOffer } = this.#flow.snapshot;
+    const phase = machine.phase;
+    return `${phase.name}:${currentStep(machine)}:${phase.name === 'recorded' ? String(phase.final) : ''}:${restoredOffer}`;
   }
 
   /** The lifecycle state, reflected to the `state` attribute for styling. */
@@ -420,6 +447,7 @@ export class ThymiaRecorder extends LitElement {
       actions: this.#actions,
       views: this.#views.value,
       takeViews: this.#takeViews.value,
+      playback: this.#playbackNow,
       preflight: {
         requireConsent: this.requireConsent,
         consentAccepted: preflight.consentAccepted,

@@ -33,6 +33,7 @@ import { LazyModule } from '../lazy-module.js';
 import type { FlowOptions, FlowSettings, UploadProgress } from './flow-types.js';
 import { PAUSE_MESSAGES, PauseFlow } from './pause-controller.js';
 import type { PauseReason } from '../state/pauses.js';
+import { discardedTake, type DiscardedTake } from './retake-undo.js';
 
 export type { FlowOptions, FlowSettings, UploadProgress } from './flow-types.js';
 
@@ -54,6 +55,8 @@ export interface FlowSnapshot {
   readonly unavailable: boolean;
   /** The take is paused, and why in words (the person's own pause, or an interruption). */
   readonly paused: { readonly reason: PauseReason; readonly message: string } | undefined;
+  /** A take just discarded by a retake, which `undoRetake()` brings back (until recording starts again). */
+  readonly undoable: RecordingName | undefined;
 }
 
 type StopReason = 'user' | 'max' | 'mic-lost';
@@ -100,6 +103,8 @@ export class FlowController implements ReactiveController {
   #work: AbortController | undefined;
   #stopping: Promise<void> | undefined;
   #storageKey: string | undefined;
+  /** The last retake's discarded take, kept in memory so the person can undo it (see retake-undo.ts). */
+  #undo: DiscardedTake | undefined;
 
   readonly capture: CaptureController;
   readonly #persistence: PersistenceController;
@@ -154,12 +159,18 @@ export class FlowController implements ReactiveController {
       qualityIssues: this.#quality.get(currentStep(this.#machine))?.issues ?? [],
       unavailable: this.#unavailable,
       paused: this.#pausedView,
+      undoable: this.#undo?.take.recording,
     };
   }
 
   get #pausedView(): FlowSnapshot['paused'] {
     const reason = this.#pauses.reason;
     return reason && { reason, message: this.#t(PAUSE_MESSAGES[reason]) };
+  }
+
+  /** A finished take's audio (recorded here, or restored and decrypted from storage), for listening back. */
+  takeAudio(step: RecordingName): Blob | undefined {
+    return this.#takes.get(step)?.blob;
   }
 
   get state(): RecorderStateName {
@@ -229,6 +240,7 @@ export class FlowController implements ReactiveController {
       this.#fail(new RecorderError(ERROR_CODES.unsupportedBrowser, 'unsupported'), 'none');
       return Promise.resolve();
     }
+    this.#undo = undefined;
     // getUserMedia runs synchronously here, inside the caller's click.
     const begun = this.capture.begin();
     this.#persistence.beginTake(currentStep(this.#machine));
@@ -271,6 +283,7 @@ export class FlowController implements ReactiveController {
     // Storage writes are queued per key, so forgetting after the state change cannot race a new take.
     const forgotten = this.#persistence.forget(this.#settings.steps);
     this.#restoredOffer = false;
+    this.#undo = undefined;
     this.#takes.clear();
     this.#delivered.clear();
     this.#quality.clear();
@@ -337,6 +350,7 @@ export class FlowController implements ReactiveController {
   /** Discards one take (the current one by default) and goes back to record it. */
   async retake(step?: RecordingName): Promise<void> {
     const recording = step ?? currentStep(this.#machine);
+    const discarded = discardedTake(this.#machine, recording, this.#takes, this.#quality, this.#delivered);
     this.capture.release();
     this.#takes.delete(recording);
     this.#delivered.delete(recording);
@@ -344,7 +358,24 @@ export class FlowController implements ReactiveController {
     await this.#persistence.forget([recording]);
     this.#notice = undefined;
     this.#restoredOffer = false;
-    this.#apply({ type: 'retake', step: recording });
+    if (this.#apply({ type: 'retake', step: recording })) this.#undo = discarded;
+  }
+
+  /** Brings back the take the last retake discarded, with the screen it was on; kept again until uploaded. */
+  undoRetake(): void {
+    const undo = this.#undo;
+    this.#undo = undefined;
+    if (!undo || this.state !== 'idle') return;
+    const { take, quality, delivered, machine } = undo;
+    this.#takes.set(take.recording, take);
+    if (quality) this.#quality.set(take.recording, quality);
+    if (delivered) this.#delivered.set(take.recording, delivered);
+    void this.#persistence.keep(take.recording, take);
+    if (delivered) void this.#persistence.markUploaded(take.recording, delivered);
+    const previous = this.state;
+    this.#machine = machine;
+    this.#host.requestUpdate();
+    this.#options.emit('thymia-state-change', { state: machine.phase.name, previous });
   }
 
   /** Apollo: on to the next step once this one holds enough speech. */

@@ -1,9 +1,9 @@
 /**
  * The Apollo protocol's on-screen guidance: the step indicator, each step's
- * prompt (mood question, read-aloud passage) and the review of both takes.
+ * prompt (mood question, read-aloud passage). The takes' review is in take-list.ts.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatClock, type MessageKey, type Translate } from '../i18n/messages.js';
+import type { MessageKey, Translate } from '../i18n/messages.js';
 import type { RecordingName, TakeSummary } from '../state/machine.js';
 
 export const STEP_TEXT = {
@@ -26,16 +26,24 @@ export function renderStepIndicator(steps: readonly RecordingName[], current: Re
   </ol>`;
 }
 
-function defaultPrompt(step: RecordingName, t: Translate, minSpeech: number): TemplateResult {
+function defaultPrompt(step: RecordingName, t: Translate, minSpeech: number, recording: boolean): TemplateResult {
   if (step === 'readAloud') {
-    return html`<p class="hint">${t('readAloudIntro')}</p>
-      <blockquote class="passage">
+    // The passage scrolls in its own box, so the speech bar and Stop stay on a phone's screen with it.
+    return html`${recording ? nothing : html`<p>${t('readAloudIntro')}</p>${more(t('moreTips'), t('readAloudMore'))}`}
+      <blockquote class="passage" tabindex="0" role="region" aria-label=${t('readAloudTitle')}>
         <strong>${t('readAloudTitle')}</strong>
         <p>${t('readAloudPassage')}</p>
       </blockquote>`;
   }
-  return html`<p class="question"><strong>${t('moodQuestion')}</strong></p>
-    <p class="hint">${t('moodQuestionHint', { min: minSpeech })}</p>`;
+  // The question itself is the step's title (a host's own prompt brings its own).
+  return html`<h2 class="title question" part="title" tabindex="-1" data-title>${t('moodQuestion')}</h2>
+    ${recording
+      ? html`<p>${t('moodQuestionRecording')}</p>`
+      : html`<p>${t('moodQuestionHint')}</p>${more(t('moreTips'), t('moodQuestionMore', { min: minSpeech }))}`}`;
+}
+
+function more(summary: string, detail: string): TemplateResult {
+  return html`<details class="more"><summary>${summary}</summary><p>${detail}</p></details>`;
 }
 
 /**
@@ -43,38 +51,8 @@ function defaultPrompt(step: RecordingName, t: Translate, minSpeech: number): Te
  * `slot="prompt-read-aloud"` for one step, or `slot="prompt"` for whichever
  * step is current (the contract's slot); the step-specific slot wins.
  */
-export function renderApolloPrompt(step: RecordingName, t: Translate, minSpeech: number): TemplateResult {
+export function renderApolloPrompt(step: RecordingName, t: Translate, minSpeech: number, recording = false): TemplateResult {
   return html`<div part="prompt" data-step=${step}>
-    <slot name=${STEP_TEXT[step].slot}><slot name="prompt">${defaultPrompt(step, t, minSpeech)}</slot></slot>
+    <slot name=${STEP_TEXT[step].slot}><slot name="prompt">${defaultPrompt(step, t, minSpeech, recording)}</slot></slot>
   </div>`;
-}
-
-export interface ReviewTake {
-  readonly step: RecordingName;
-  readonly take: TakeSummary;
-  /** The upload URL of this submission already has it. */
-  readonly sent: boolean;
-}
-
-/** Both takes, each retakeable on its own, before (or after a failed) submit. */
-export function renderTakesReview(
-  takes: readonly ReviewTake[],
-  t: Translate,
-  onRetake: ((step: RecordingName) => void) | undefined,
-): TemplateResult {
-  return html`<ul class="review" part="review" aria-label=${t('reviewHeading')}>
-    ${takes.map(({ step, take, sent }) => {
-      const name = t(STEP_TEXT[step].label);
-      return html`<li class="take" data-recording=${step} ?data-sent=${sent}>
-        <span class="take-name">${name}</span>
-        <span class="take-stats">${t('reviewTake', { duration: formatClock(take.durationSeconds), speech: Math.floor(take.speechSeconds) })}</span>
-        ${sent ? html`<span class="take-sent">✓ ${t('takeSent')}</span>` : nothing}
-        ${onRetake
-          ? html`<button type="button" part="retake-take-button" data-recording=${step} aria-label=${t('retakeStep', { step: name })} @click=${() => onRetake(step)}>
-              ${t('retake')}
-            </button>`
-          : nothing}
-      </li>`;
-    })}
-  </ul>`;
 }

@@ -1,19 +1,47 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-type FocusHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+type FocusHost = ReactiveControllerHost &
+  HTMLElement & {
+    readonly renderRoot: HTMLElement | DocumentFragment;
+    /** Which screen is on show (state, step, paused or final): a change moves the person to its title. */
+    readonly screenKey: string;
+  };
 
 /**
- * Keeps keyboard focus on the controls when a render removes or disables the
- * focused one (Record becomes Stop): focus moves to the next thing to press.
+ * Keeps keyboard focus and the view with the person as the screens change.
+ *
+ * - A new screen (Stop → the review, Next → the read-aloud, a retake…)
+ *   brings its title into view at the top and focuses it, so a phone never
+ *   lands mid-passage or on a button below the instructions; a screen
+ *   reader reads the title first. Recording is the exception: focus goes to
+ *   Stop, the one thing to press, with the title still scrolled into view.
+ * - Otherwise, when a render removes or disables the focused control, focus
+ *   moves to the next thing to press (or the text that says what happens now).
+ *
+ * Only once the person has used the element (a tap or a key inside it): a
+ * page that merely shows it, or a take restored on load, keeps its own focus.
  */
 export class FocusFollower implements ReactiveController {
   readonly #host: FocusHost;
   /** The control that last had focus. */
   #last: HTMLElement | undefined;
+  #screen: string | undefined;
+  #engaged = false;
+  readonly #engage = () => (this.#engaged = true);
 
   constructor(host: FocusHost) {
     this.#host = host;
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#host.addEventListener('pointerdown', this.#engage);
+    this.#host.addEventListener('keydown', this.#engage);
+  }
+
+  hostDisconnected(): void {
+    this.#host.removeEventListener('pointerdown', this.#engage);
+    this.#host.removeEventListener('keydown', this.#engage);
   }
 
   hostUpdate(): void {
@@ -22,6 +50,27 @@ export class FocusFollower implements ReactiveController {
   }
 
   hostUpdated(): void {
+    const screen = this.#host.screenKey;
+    const changed = this.#screen !== undefined && screen !== this.#screen;
+    this.#screen = screen;
+    const root = this.#host.renderRoot;
+    const inside = !!this.#host.shadowRoot?.activeElement || !!this.#last;
+    if (changed && (this.#engaged || inside)) {
+      // Screens without a title (sending, analysing, results, errors) have the text that says what happens now.
+      const title = root.querySelector<HTMLElement>('[data-title]') ?? root.querySelector<HTMLElement>('[data-focus-fallback]');
+      if (title) {
+        title.scrollIntoView?.({ block: 'start' });
+        if (!screen.startsWith('recording') && !screen.startsWith('requesting-permission')) {
+          title.focus({ preventScroll: true });
+          this.#last = title;
+          return;
+        }
+      }
+    }
+    this.#keepOnControls();
+  }
+
+  #keepOnControls(): void {
     const last = this.#last;
     // A control disabled under the focus still reports as active until the browser's focus fix-up moves focus to the page.
     const active = this.#host.shadowRoot?.activeElement as HTMLButtonElement | null | undefined;

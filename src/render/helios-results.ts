@@ -32,6 +32,15 @@ function bucketRow(section: MentalWellnessSection, biomarker: (typeof BUCKETED_B
   </li>`;
 }
 
+/**
+ * Overall mental strain is a continuous 0–1 score, not one of thymia's four
+ * buckets: the same four words, one per quarter of the scale, so every score
+ * on screen has a word as well as a bar.
+ */
+export function strainBand(value: number): (typeof BUCKETS)[number] {
+  return BUCKETS[Math.min(BUCKETS.length - 1, Math.max(0, Math.floor(value * BUCKETS.length)))];
+}
+
 /** Helios results: framed as wellbeing, never as diagnosis. */
 export function renderMentalWellness(
   results: MentalWellnessResults,
@@ -42,11 +51,13 @@ export function renderMentalWellness(
   // Helios currently returns one section for the whole recording; show the last if ever more.
   const section = results.sections[results.sections.length - 1];
   const full = mode === 'full';
+  const strain = strainBand(section.mentalStrain.value);
   return html`
     <h3>${t('resultsHeading')}</h3>
     ${warningsBlock(warnings, t('warningsHeading'))}
-    <div class="strain" data-biomarker="mentalStrain">
+    <div class="strain" data-biomarker="mentalStrain" data-level=${strain.level}>
       <span class="biomarker-name">${t('mentalStrain')}</span>
+      <span class="bucket">${t(strain.label)}</span>
       ${scoreBar(section.mentalStrain.value, t('mentalStrain'), t)}
     </div>
     <ul class="biomarkers">

@@ -7,12 +7,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AudioInput } from '../capture/devices.js';
 import type { FlowSnapshot } from '../flow/flow-controller.js';
+import type { PlaybackController } from '../flow/playback-controller.js';
 import type { Translate } from '../i18n/messages.js';
 import { readyToSubmit, type Phase, type RecordingName } from '../state/machine.js';
 import type { ActivityMode } from './activity-handoff.js';
 import type * as ProtocolViewsModule from './protocol-views.js';
 import type { ResultsMode } from './results-mode.js';
-import { styleProperties } from './style-properties.js';
 
 export type ProtocolViews = typeof ProtocolViewsModule;
 
@@ -27,6 +27,7 @@ export interface PanelActions {
   readonly pause: () => void;
   readonly resume: () => void;
   readonly retake: (step?: RecordingName) => void;
+  readonly undoRetake: () => void;
   readonly retryPoll: () => void;
 }
 
@@ -55,6 +56,8 @@ export interface PanelContext {
   readonly views: ProtocolViews | undefined;
   /** Consent, sleep times, microphone choice, the recorded take: loaded when one is wanted. */
   readonly takeViews: TakeViews | undefined;
+  /** Listening back to takes: made when the take views arrive. */
+  readonly playback: PlaybackController | undefined;
   readonly preflight: PreflightView;
 }
 
@@ -83,7 +86,11 @@ export interface PreflightView {
 export interface TakeViews {
   readonly renderPreflight: (ctx: PanelContext) => Part;
   readonly renderDeviceChoice: (ctx: PanelContext) => Part;
+  readonly renderTakes: (ctx: PanelContext, options?: { retake?: boolean }) => Part;
   readonly recordedView: PhaseView;
+  readonly recordingView: PhaseView;
+  readonly renderRecordedTitle: (ctx: PanelContext) => Part;
+  readonly PlaybackController: typeof PlaybackController;
 }
 
 export type Part = TemplateResult | typeof nothing;
@@ -97,35 +104,27 @@ export function phaseOf<Name extends Phase['name']>(ctx: PanelContext, _name: Na
   return ctx.snapshot.machine.phase as PhaseOf<Name>;
 }
 
-/** Apollo: both takes listed, each retakeable, once both are in (and after a failed upload). */
+/** Every take, each with its playback and Retake, after a failed upload (the takes views load with the first take). */
 export function renderReview(ctx: PanelContext): Part {
-  const { machine } = ctx.snapshot;
-  if (machine.steps.length < 2 || !readyToSubmit(machine) || !ctx.views) return nothing;
-  const takes = machine.steps.map((step) => ({ step, take: machine.takes[step]!, sent: ctx.isSent(step) }));
-  return ctx.views.renderTakesReview(takes, ctx.t, (step) => ctx.actions.retake(step));
+  if (!readyToSubmit(ctx.snapshot.machine)) return nothing;
+  return ctx.takeViews?.renderTakes(ctx) ?? nothing;
 }
 
-export function speechMeter({ t, minSpeechSeconds: min }: PanelContext, speechSeconds: number): TemplateResult {
-  const ratio = min > 0 ? Math.min(1, speechSeconds / min) : 1;
-  const remaining = Math.max(0, Math.ceil(min - speechSeconds));
-  const progress = t('speechProgress', { speech: Math.floor(speechSeconds), min });
-  return html`
-    <span
-      part="speech-meter"
-      role="progressbar"
-      aria-label=${progress}
-      aria-valuemin="0"
-      aria-valuemax=${min}
-      aria-valuenow=${Math.min(min, Math.floor(speechSeconds))}
-      data-speech-seconds=${speechSeconds.toFixed(1)}
-      ><span class="meter-fill" ${styleProperties({ '--value': String(ratio) })}></span
-    ></span>
-    <p class="hint">${progress} — ${remaining > 0 ? t('speechNeedMore', { remaining }) : t('speechEnough')}</p>
-  `;
-}
-
-export function button(part: string, label: string, onClick: () => void, options: { primary?: boolean; disabled?: boolean } = {}): TemplateResult {
-  return html`<button type="button" part=${part} class=${options.primary ? 'primary' : ''} ?disabled=${options.disabled ?? false} @click=${onClick}>
+export function button(
+  part: string,
+  label: string,
+  onClick: () => void,
+  options: { primary?: boolean; disabled?: boolean; /** The accessible name, when the visible label needs context. */ label?: string; describedBy?: string } = {},
+): TemplateResult {
+  return html`<button
+    type="button"
+    part=${part}
+    class=${options.primary ? 'primary' : ''}
+    ?disabled=${options.disabled ?? false}
+    aria-label=${options.label ?? nothing}
+    aria-describedby=${options.describedBy ?? nothing}
+    @click=${onClick}
+  >
     ${label}
   </button>`;
 }

@@ -14,7 +14,8 @@ export const protocolStyles = css`
   }
   .steps {
     display: flex;
-    gap: 0.5rem;
+    flex-wrap: wrap;
+    gap: 0 0.75rem;
     margin: 0 0 1rem;
     padding: 0;
     list-style: none;
@@ -69,6 +70,10 @@ export const protocolStyles = css`
     margin: 0.25rem 0 0;
     padding-left: 1.2rem;
   }
+  .next-step {
+    margin: 1rem 0 0;
+    font-weight: 600;
+  }
   .disclaimer {
     font-size: 0.85em;
     color: var(--_muted);
@@ -80,37 +85,16 @@ export const protocolStyles = css`
     font-size: 1.15em;
     margin: 0 0 0.5rem;
   }
+  /* A box of its own that scrolls, so the speech bar and Stop stay on a phone's screen beside it. */
   .passage {
     margin: 0.75rem 0 0;
+    max-height: 40vh;
+    max-height: 40svh;
+    overflow-y: auto;
+    overscroll-behavior: contain;
   }
   .passage p {
     margin: 0.25rem 0 0;
-  }
-  .review {
-    list-style: none;
-    margin: 1rem 0 0;
-    padding: 0;
-    display: grid;
-    gap: 0.5rem;
-  }
-  .take {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25rem 0.75rem;
-  }
-  .take-name {
-    font-weight: 600;
-  }
-  .take-stats,
-  .take-sent {
-    color: var(--_muted);
-    font-size: 0.9em;
-  }
-  .take button {
-    margin-left: auto;
-    min-height: 36px;
-    padding: 0.3rem 0.8rem;
   }
   .clinician-notice {
     margin: 0 0 0.75rem;

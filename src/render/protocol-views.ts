@@ -4,6 +4,6 @@
  * Loaded on demand (its own chunk), so a first load stays small.
  */
 export { renderActivityHandoff, renderFollowStatus } from './activity-handoff.js';
-export { renderApolloPrompt, renderStepIndicator, renderTakesReview } from './apollo-steps.js';
+export { renderApolloPrompt, renderStepIndicator } from './apollo-steps.js';
 export { protocolStyles as styles } from './protocol-styles.js';
-export { renderResultViews } from './result-views.js';
+export { renderNextStep, renderResultViews } from './result-views.js';

@@ -23,8 +23,9 @@ const ADVICE: Readonly<Record<QualityIssue, QualityWarningMessage>> = {
 export interface QualityWarningOptions {
   readonly t: (id: QualityWarningMessage) => string;
   readonly issues: readonly QualityIssue[];
-  readonly onRetake: () => void;
-  readonly onSubmitAnyway: () => void;
+  /** Without these the advice stands alone, and the take's own Retake and the step's Submit carry the choice. */
+  readonly onRetake?: () => void;
+  readonly onSubmitAnyway?: () => void;
   readonly disabled?: boolean;
   /** A step that is not the last (Apollo's mood question) goes on to the next one instead of submitting. */
   readonly goOn?: { readonly label: string; readonly part: string };
@@ -43,11 +44,11 @@ export function renderQualityWarning({ t, issues, onRetake, onSubmitAnyway, disa
     <ul>
       ${advice.map((issue) => html`<li data-issue=${issue}>${t(ADVICE[issue])}</li>`)}
     </ul>
-    <div class="controls">
+    ${onRetake && onSubmitAnyway ? html`<div class="controls">
       <button type="button" part="retake-button" class="primary" ?disabled=${disabled} @click=${onRetake}>${t('retake')}</button>
       <button type="button" part=${goOn?.part ?? 'submit-button submit-anyway-button'} ?disabled=${disabled} @click=${onSubmitAnyway}>
         ${goOn?.label ?? t('submitAnyway')}
       </button>
-    </div>
+    </div>` : nothing}
   </div>`;
 }

@@ -8,19 +8,18 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { AudioInput } from '../capture/devices.js';
 import { ERROR_CODES } from '../errors.js';
 import { formatClock } from '../i18n/messages.js';
-import { currentStep, readyToSubmit, type Phase } from '../state/machine.js';
+import type { MessageId } from '../i18n/messages.js';
+import { currentStep, readyToSubmit, type Phase, type RecordingName } from '../state/machine.js';
 import {
   button,
   phaseOf,
   renderDeviceSelect,
   renderReview,
-  speechMeter,
   type PanelContext,
   type Part,
   type PhaseView,
 } from './panel-parts.js';
 import { renderPausedNotice, renderPauseControl } from './pause-controls.js';
-import { styleProperties } from './style-properties.js';
 
 export type { LiveReadings, PanelActions, PanelContext, PreflightView, ProtocolViews, TakeViews } from './panel-parts.js';
 
@@ -34,7 +33,7 @@ export function renderPanel(ctx: PanelContext): TemplateResult {
   const view = PHASE_VIEWS[phase];
   const busy = phase === 'complete' || phase === 'processing' || phase === 'uploading';
   return html`
-    ${busy ? nothing : renderSteps(ctx)} ${busy ? nothing : renderPrompt(ctx)} ${view.body(ctx)}
+    ${busy ? nothing : renderSteps(ctx)} ${busy ? nothing : renderTitle(ctx)} ${promptShown(ctx) ? renderPrompt(ctx) : nothing} ${view.body(ctx)}
     ${ctx.snapshot.notice ? renderNotice(ctx) : nothing}
     <div class="controls">${view.controls(ctx)}</div>
   `;
@@ -45,11 +44,45 @@ function renderSteps({ snapshot: { machine }, t, views }: PanelContext): Part {
   return views.renderStepIndicator(machine.steps, currentStep(machine), machine.takes, t);
 }
 
+/** What the step asks of the person now: the one heading focus and the view move to on every change. */
+function titleKey({ snapshot, following }: PanelContext): MessageId | undefined {
+  const { machine } = snapshot;
+  const phase = machine.phase;
+  if (following) return undefined;
+  // The review's titles come with its views.
+  if (phase.name === 'recorded') return undefined;
+  if (phase.name === 'error' && phase.retry !== 'record') return undefined;
+  return STEP_TITLES[currentStep(machine)];
+}
+
+/** The mood question's title is the question, inside its prompt (see apollo-steps.ts). */
+const STEP_TITLES = { main: 'titleHelios', moodQuestion: undefined, readAloud: 'titleReadAloud' } as const satisfies Record<RecordingName, MessageId | undefined>;
+
+function renderTitle(ctx: PanelContext): Part {
+  const key = titleKey(ctx);
+  return key ? html`<h2 class="title" part="title" tabindex="-1" data-title>${ctx.t(key)}</h2>` : (ctx.snapshot.machine.phase.name === 'recorded' && ctx.takeViews?.renderRecordedTitle(ctx)) || nothing;
+}
+
+/** The prompt belongs to recording a step: before, during and on a retry; never above the review. */
+function promptShown({ snapshot: { machine }, following }: PanelContext): boolean {
+  const phase = machine.phase;
+  if (following) return false;
+  return phase.name === 'idle' || phase.name === 'requesting-permission' || phase.name === 'recording' || (phase.name === 'error' && phase.retry === 'record');
+}
+
 function renderPrompt(ctx: PanelContext): Part {
   const { machine } = ctx.snapshot;
-  if (ctx.following) return nothing;
-  if (machine.steps.length > 1) return ctx.views?.renderApolloPrompt(currentStep(machine), ctx.t, ctx.minSpeechSeconds) ?? nothing;
-  return html`<div part="prompt"><slot name="prompt"><p>${ctx.t('instructionsHelios')}</p></slot></div>`;
+  const recording = machine.phase.name === 'recording';
+  if (machine.steps.length > 1) return ctx.views?.renderApolloPrompt(currentStep(machine), ctx.t, ctx.minSpeechSeconds, recording) ?? nothing;
+  const { t } = ctx;
+  return html`<div part="prompt"><slot name="prompt">${recording
+    ? html`<p>${t('instructionsHeliosRecording')}</p>`
+    : html`<p>${t('instructionsHelios')}</p>${more(t('moreTips'), t('instructionsHeliosMore'))}`}</slot></div>`;
+}
+
+/** Detail behind a disclosure, so the instruction itself stays short enough to read before acting. */
+function more(summary: string, detail: string): TemplateResult {
+  return html`<details class="more"><summary>${summary}</summary><p>${detail}</p></details>`;
 }
 
 function renderNotice({ snapshot: { notice, machine } }: PanelContext): TemplateResult {
@@ -81,30 +114,14 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
     body: ({ t }) => html`<p class="hint" role="status" tabindex="-1" data-focus-fallback>${t('requestingPermission')}</p>`,
     controls: ({ t }) => button('record-button', t('record'), () => undefined, { primary: true, disabled: true }),
   },
+  // Its meters and choices come with the take views (fetched while the microphone is asked for); until then, the clock and Stop.
   recording: {
-    body: (ctx) => {
-      const { t, live, maxSeconds, lang } = ctx;
-      return html`${renderPausedNotice(ctx)}<div class="live">
-        <span part="timer" role="timer" aria-label=${t('timer')}
-          ><span class=${ctx.snapshot.paused ? 'recording-dot is-paused' : 'recording-dot'} aria-hidden="true"></span>${formatClock(live.elapsedSeconds, lang)} / ${formatClock(maxSeconds, lang)}</span
-        >
-        <span part="level-meter" role="meter" aria-label=${t('levelMeter')} aria-valuemin="0" aria-valuemax="100"
-          aria-valuenow=${Math.round(live.level * 100)}
-          ><span class="meter-fill" ${styleProperties({ '--value': String(live.level) })}></span
-        ></span>
-        ${speechMeter(ctx, live.speechSeconds)}
-      </div>`;
-    },
-    controls: (ctx) => {
-      const { snapshot: { machine, paused }, live, minSpeechSeconds, t, actions } = ctx;
-      const enough = live.speechSeconds >= minSpeechSeconds;
-      const current = currentStep(machine);
-      const lastNeeded = machine.steps.every((step) => step === current || machine.takes[step]?.enough);
-      return html`${renderPauseControl(ctx)}${button('stop-button', t('stop'), actions.stop, { primary: !enough && !paused })}
-      ${lastNeeded
-        ? button('submit-button', t('finishAndSubmit'), actions.submit, { primary: enough && !paused, disabled: !enough })
-        : button('next-button', t('finishAndNext'), actions.next, { primary: enough && !paused, disabled: !enough })}`;
-    },
+    body: (ctx) =>
+      ctx.takeViews?.recordingView.body(ctx) ??
+      html`${renderPausedNotice(ctx)}<span part="timer" role="timer" aria-label=${ctx.t('timer')}>${formatClock(ctx.live.elapsedSeconds, ctx.lang)}</span>`,
+    controls: (ctx) =>
+      ctx.takeViews?.recordingView.controls(ctx) ??
+      html`${renderPauseControl(ctx)}${button('stop-button', ctx.t('stop'), ctx.actions.stop, { primary: !ctx.snapshot.paused })}`,
   },
   // Reached only after Record (or a restored take): its views load with the take views.
   recorded: {
@@ -129,9 +146,9 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
   complete: {
     body: ({ snapshot, t, lang, hostMode, model, views }) => {
       const outcome = snapshot.outcome;
-      return html`<section part="results" tabindex="-1" data-focus-fallback>
-        ${views?.renderResultViews(outcome?.views ?? [], { t, lang, hostMode, model, warnings: outcome?.warnings ?? [] }) ?? nothing}
-      </section>`;
+      const options = { t, lang, hostMode, model, warnings: outcome?.warnings ?? [] };
+      return html`<section part="results" tabindex="-1" data-focus-fallback>${views?.renderResultViews(outcome?.views ?? [], options) ?? nothing}</section>
+        ${views?.renderNextStep(outcome?.views ?? [], options) ?? nothing}`;
     },
     controls: () => nothing,
   },
@@ -146,8 +163,8 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
           return html`${renderDeviceSelect(ctx)}
           ${button('record-button', phase.error.code === ERROR_CODES.modelError ? t('recordAgain') : t('tryAgain'), actions.start, { primary: true })}`;
         case 'submit':
-          return html`${button('submit-button', t('tryAgain'), actions.submit, { primary: true, disabled: !readyToSubmit(snapshot.machine) })}
-          ${button('retake-button', t('retake'), () => actions.retake())}`;
+          // Each take keeps its own Retake in the list above.
+          return button('submit-button', t('tryAgain'), actions.submit, { primary: true, disabled: !readyToSubmit(snapshot.machine) });
         case 'poll':
           return button('retry-button', t('tryAgain'), actions.retryPoll, { primary: true });
         default:

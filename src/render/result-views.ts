@@ -3,7 +3,8 @@
  * `resultsModeFor` decides. Views with nothing to show in `none` collapse
  * into one neutral acknowledgement.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { MessageId } from '../i18n/messages.js';
 import type { ResultView } from '../api/outcome.js';
 import type { Translate } from '../i18n/messages.js';
 import { renderApollo } from './apollo-results.js';
@@ -50,4 +51,20 @@ export function renderResultViews(views: readonly ResultView[], options: ViewsOp
     .map((view) => renderView(view, { t: options.t, lang: options.lang, mode: resultsModeFor(view, options.hostMode, options.model) }, options.warnings))
     .filter((template): template is TemplateResult => template !== undefined);
   return rendered.length ? rendered : [neutral(views, options.t)];
+}
+
+/**
+ * What happens next, under the results: a Helios person may close the page
+ * and come back another day; a patient-facing Apollo page (no results shown)
+ * says who sees the results and what follows. Hosts reword either through `strings`.
+ */
+export function renderNextStep(views: readonly ResultView[], options: ViewsOptions) {
+  const key = nextStepKey(views, options);
+  return key ? html`<p class="next-step" part="next-step">${options.t(key)}</p>` : nothing;
+}
+
+function nextStepKey(views: readonly ResultView[], { hostMode, model }: ViewsOptions): MessageId | undefined {
+  const apollo = views.find((view) => view.kind === 'apollo');
+  if (apollo) return resultsModeFor(apollo, hostMode, model) === 'none' ? 'apolloPatientNext' : undefined;
+  return views.some((view) => view.kind === 'mental-wellness') ? 'heliosNextStep' : undefined;
 }

@@ -72,7 +72,7 @@ describe('live region announcer', () => {
     );
     expect(heard).to.deep.equal([
       'Recording',
-      'That is enough speech — you can submit now, or keep going.',
+      'Enough speech. Press Stop when you are ready.',
       'Recording ready: 0:14, with 11 s of speech.',
       'Uploading your recording…',
       'Analysing your recording. This usually takes under a minute.',

@@ -21,7 +21,7 @@ describe('live region through a Helios run', () => {
     heard.splice(2, 1);
     expect(heard).to.deep.equal([
       'Recording',
-      'That is enough speech — you can submit now, or keep going.',
+      'Enough speech. Press Stop when you are ready.',
       'Uploading your recording…',
       'Analysing your recording. This usually takes under a minute.',
       'Thank you — your recording has been analysed.',

@@ -43,6 +43,6 @@ describe('<thymia-recorder model="apollo"> before recording', () => {
   it('uses 15 s of speech per recording by default and the shared 3-minute limit', async () => {
     const el = await recorderWith({ model: 'apollo' });
     expect(el.maxSeconds).to.equal(180);
-    expect(part(el, 'prompt')!.textContent).to.match(/\(15 s of speech\)/);
+    expect(part(el, 'prompt')!.textContent).to.match(/15 s of speech/);
   });
 });

@@ -116,6 +116,27 @@ describe('strict CSP page with the built bundle', () => {
     expect([...origins].sort()).to.deep.equal([location.origin, UPLOAD_ORIGIN].sort());
   });
 
+  it('a stopped take on the strict page: no playback (its policy forbids blob: media), still no violation, and it sends', async () => {
+    await requireBuild();
+    const page = await framedPage(`csp-review-${Date.now().toString(36)}`);
+    frame = page.frame;
+    const { win, el } = page;
+    partOf(el, 'record-button').click();
+    await waitUntil(() => el.state === 'recording', 'recording', { timeout: 10_000 });
+    await waitUntil(() => partOf(el, 'submit-button') && !partOf(el, 'submit-button').disabled, 'enough speech', { timeout: 20_000, interval: 50 });
+    partOf(el, 'stop-button').click();
+    await waitUntil(() => el.state === 'recorded', 'recorded', { timeout: 10_000 });
+    const review = () => el.shadowRoot!.querySelector<HTMLElement>('[part~="review"]');
+    await waitUntil(() => review() && review()!.dataset.playback !== 'checking', 'the page was checked for blob: media', { timeout: 10_000 });
+    expect(review()!.dataset.playback).to.equal('unavailable');
+    expect(el.shadowRoot!.querySelector('[part~="take"]'), 'the take is listed').to.exist;
+    expect(el.shadowRoot!.querySelector('[part~="playback"]'), 'no playback control').to.equal(null);
+    expect(el.shadowRoot!.querySelectorAll('[part~="retake-button"]')).to.have.length(1);
+    partOf(el, 'submit-button').click();
+    await waitUntil(() => el.state === 'processing' || el.state === 'complete', 'sent', { timeout: 10_000 });
+    expect(win.cspViolations, JSON.stringify(win.cspViolations, null, 1)).to.deep.equal([]);
+  });
+
   it('the same page does report what its policy forbids (the listener and the policy are live)', async () => {
     await requireBuild();
     const page = await framedPage(`csp-control-${Date.now().toString(36)}`);

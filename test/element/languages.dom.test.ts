@@ -141,7 +141,7 @@ const STATES: readonly StateCase[] = [
   {
     name: 'recorded (kept by an earlier page)',
     setup: async () => (tag) => restoredTake(tag),
-    shows: ['restoredOffer', 'restoreUpload', 'discard', 'timer'],
+    shows: ['restoredOffer', 'restoreUpload', 'discard', 'takeMain', 'reviewTake'],
   },
   { name: 'processing (Helios)', setup: async () => (tag) => sentTake(tag, 'processing', { processingMs: '60000' }), shows: ['processing'] },
   {
@@ -188,13 +188,13 @@ const STATES: readonly StateCase[] = [
   {
     name: 'complete (Helios summary)',
     setup: completed(HELIOS_COMPLETE, { model: 'helios', results: 'summary' }),
-    shows: ['resultsHeading', 'mentalStrain', 'bucketLow', 'bucketModeratelyLow', 'bucketModeratelyHigh', 'bucketHigh', 'resultsDisclaimer'],
+    shows: ['resultsHeading', 'mentalStrain', 'bucketLow', 'bucketModeratelyLow', 'bucketModeratelyHigh', 'bucketHigh', 'resultsDisclaimer', 'heliosNextStep'],
     ignore: heliosData,
   },
   {
     name: 'complete (Apollo, default none)',
     setup: completed(APOLLO_COMPLETE, { model: 'apollo' }),
-    shows: ['apolloSubmitted'],
+    shows: ['apolloSubmitted', 'apolloPatientNext'],
   },
   {
     name: 'complete (Apollo summary)',

@@ -45,7 +45,7 @@ const STATES: readonly StateCase[] = [
       await el.updateComplete;
       return el;
     },
-    shows: ['timer', 'levelMeter', 'speechProgress', 'speechNeedMore', 'stop', 'finishAndSubmit'],
+    shows: ['titleHelios', 'instructionsHeliosRecording', 'timer', 'levelMeter', 'speechProgress', 'speechNeedMore', 'stop', 'finishAndSubmit'],
   },
   {
     name: 'paused too short',
@@ -57,7 +57,7 @@ const STATES: readonly StateCase[] = [
       await el.updateComplete;
       return el;
     },
-    shows: ['stoppedTooEarly', 'speechNeedMore', 'continueRecording', 'retake', 'submit'],
+    shows: ['titleTooShort', 'stoppedTooEarly', 'continueRecording', 'retake', 'submit'],
   },
   {
     name: 'recorded',
@@ -67,7 +67,7 @@ const STATES: readonly StateCase[] = [
       await el.updateComplete;
       return el;
     },
-    shows: ['timer', 'speechProgress', 'speechEnough', 'retake'],
+    shows: ['titleReview', 'takeMain', 'reviewTake', 'retake'],
     submitLabel: true,
   },
   {

@@ -1,7 +1,7 @@
 /**
  * English, first part: every string a plain Helios page can show before
- * the person presses Record and while they record (the prompt, the
- * controls, the microphone check, why a page cannot record, and every
+ * the person presses Record (the prompt, Record and Stop, the clock, the
+ * microphone check, why a page cannot record, and every
  * element error, so a `thymia-error` always has its message even when the
  * rest of the strings could not be fetched). It is the only text in the main
  * bundle; `en-rest.ts` holds the rest and loads when Record is pressed or a
@@ -11,21 +11,16 @@
  */
 export const enCore = {
   // Helios recording.
-  instructionsHelios:
-    'Find a quiet place. Press Record and talk naturally about your day — how you slept, what you did, what is coming up. Keep talking until the speech bar is full.',
+  instructionsHelios: 'Press Record and talk about your day until the speech bar is full.',
   record: 'Record',
   recordAgain: 'Record again',
   stop: 'Stop',
   submit: 'Submit',
-  finishAndSubmit: 'Finish & submit',
   retake: 'Retake',
   continueRecording: 'Continue recording',
   tryAgain: 'Try again',
   requestingPermission: 'Waiting for microphone permission…',
   recording: 'Recording',
-  speechProgress: 'Speech: {speech} of {min} s',
-  speechEnough: 'That is enough speech — you can submit now, or keep going.',
-  speechNeedMore: 'Keep talking — {remaining} s of speech still needed.',
   stoppedTooEarly:
     'We heard about {speech} s of speech, and need {min} s. Continue recording to add to it, or retake from the start.',
   autoStoppedTooShort:
@@ -35,7 +30,6 @@ export const enCore = {
   uploadRetrying: 'Connection lost — retrying…',
   processing: 'Analysing your recording. This usually takes under a minute.',
   complete: 'Thank you — your recording has been analysed.',
-  levelMeter: 'Microphone level',
   timer: 'Elapsed time',
   uploadProgress: 'Upload progress',
   // Element error codes → messages.
@@ -61,4 +55,8 @@ export const enCore = {
     'The browser allows the microphone only on secure (https) pages, and this page is not one. Please let the site know.',
   noMediaRecorder: 'This browser cannot record audio. Please update it, or use a recent version of Chrome, Edge, Firefox or Safari.',
   permissionsPolicy: 'The page this recorder is shown in does not allow it to use the microphone. Please let the site know.',
+  // Phone flow: listening back, one path per step, titles, endings.
+  instructionsHeliosMore: 'Find a quiet place and talk naturally — how you slept, what you did, what is coming up. There are no right or wrong answers.',
+  moreTips: 'Tips',
+  titleHelios: 'Talk about your day',
 } as const satisfies Record<string, string>;

@@ -6,20 +6,19 @@ import type { MessageId } from './en.js';
  */
 export const es = {
   // Grabación Helios.
-  instructionsHelios:
-    'Busque un lugar tranquilo. Pulse Grabar y hable con naturalidad sobre su día: cómo ha dormido, qué ha hecho, qué tiene por delante. Siga hablando hasta que se llene la barra de habla.',
+  instructionsHelios: 'Pulse Grabar y hable de su día hasta que se llene la barra de habla.',
   record: 'Grabar',
   recordAgain: 'Grabar de nuevo',
   stop: 'Detener',
   submit: 'Enviar',
-  finishAndSubmit: 'Terminar y enviar',
+  finishAndSubmit: 'Enviar sin escuchar',
   retake: 'Repetir',
   continueRecording: 'Seguir grabando',
   tryAgain: 'Reintentar',
   requestingPermission: 'Esperando el permiso para usar el micrófono…',
   recording: 'Grabando',
   speechProgress: 'Habla: {speech} de {min} s',
-  speechEnough: 'Ya hay habla suficiente: puede enviar ahora o seguir hablando.',
+  speechEnough: 'Ya ha hablado lo suficiente. Pulse Detener cuando quiera.',
   speechNeedMore: 'Siga hablando: aún faltan {remaining} s de habla.',
   stoppedTooEarly:
     'Hemos oído unos {speech} s de habla y necesitamos {min} s. Siga grabando para añadir más o repita desde el principio.',
@@ -134,16 +133,14 @@ export const es = {
   stepReadAloud: 'Lectura en voz alta',
   stepDone: 'hecho',
   moodQuestion: '¿Cómo se siente hoy?',
-  moodQuestionHint:
-    'Pulse Grabar y responda con sus propias palabras; no hay respuestas correctas ni incorrectas. Siga hablando hasta que se llene la barra de habla ({min} s de habla).',
-  readAloudIntro:
-    'Pulse Grabar y lea este texto en voz alta a su ritmo habitual. Si llega al final antes de que se llene la barra de habla, vuelva a empezar.',
+  moodQuestionHint: 'Pulse Grabar y responda con sus palabras hasta que se llene la barra de habla.',
+  readAloudIntro: 'Pulse Grabar y lea en voz alta a su ritmo hasta que se llene la barra de habla.',
   // «El viento norte y el sol» (Esopo, dominio público), en la versión castellana habitual en fonética.
   readAloudTitle: 'El viento norte y el sol',
   readAloudPassage:
     'El viento norte y el sol porfiaban sobre cuál de ellos era el más fuerte, cuando acertó a pasar un viajero envuelto en ancha capa. Convinieron en que quien antes lograra obligar al viajero a quitarse la capa sería considerado más poderoso. El viento norte sopló con gran furia, pero cuanto más soplaba, más se arrebujaba en su capa el viajero; por fin el viento norte abandonó la empresa. Entonces brilló el sol con ardor, e inmediatamente se despojó de su capa el viajero; por lo que el viento norte hubo de reconocer la superioridad del sol.',
   next: 'Siguiente',
-  finishAndNext: 'Terminar y seguir',
+  finishAndNext: 'Seguir sin escuchar',
   reviewHeading: 'Sus grabaciones',
   reviewTake: '{duration} · {speech} s de habla',
   retakeStep: 'Repetir: {step}',
@@ -235,4 +232,29 @@ export const es = {
   historySession: 'Sesión',
   historyReading: 'Resultado',
   historyUsualRow: 'Lo habitual',
+  // Phone flow: listening back, one path per step, titles, endings.
+  instructionsHeliosMore: 'Busque un lugar tranquilo y hable con naturalidad: cómo ha dormido, qué ha hecho, qué tiene por delante. No hay respuestas correctas ni incorrectas.',
+  instructionsHeliosRecording: 'Hable con naturalidad: cómo ha dormido, qué ha hecho, qué tiene por delante.',
+  moreTips: 'Consejos',
+  titleHelios: 'Hable de su día',
+  skipReviewHelp: 'Detener termina la grabación y le deja escucharla antes de enviarla.',
+  limitNear: 'La grabación se detiene sola a los {max}.',
+  takeMain: 'Su grabación',
+  playbackLabel: 'Escuchar: {take}',
+  playbackPlay: 'Reproducir: {take}',
+  playbackPause: 'Pausar: {take}',
+  playbackSeek: 'Posición en {take}',
+  playbackTime: '{elapsed} de {total}',
+  retakeDiscarded: 'Grabación descartada: {take}.',
+  undo: 'Deshacer',
+  titleReview: 'Escuche y luego envíe',
+  titleReviewStep: 'Escuche y luego continúe',
+  titleTooShort: 'Aún falta habla',
+  titleRestored: 'Se guardó una grabación',
+  titleReadAloud: 'Lea este texto en voz alta',
+  moodQuestionMore: 'No hay respuestas correctas ni incorrectas. Se necesitan unos {min} s de habla.',
+  moodQuestionRecording: 'Responda con sus palabras.',
+  readAloudMore: 'Si llega al final antes, vuelva a empezar desde el principio. El texto se desplaza; el botón Detener sigue a la vista.',
+  heliosNextStep: 'Eso es todo por hoy. Puede cerrar esta página; grabe otro día para ver cómo cambia con el tiempo.',
+  apolloPatientNext: 'Su profesional sanitario revisará los resultados (no se muestran aquí) y los comentará con usted en su próxima cita. Ya puede cerrar esta página.',
 } as const satisfies Record<MessageId, string>;

@@ -6,20 +6,19 @@ import type { MessageId } from './en.js';
  */
 export const id = {
   // Perekaman Helios.
-  instructionsHelios:
-    'Carilah tempat yang tenang. Tekan Rekam dan ceritakan hari Anda dengan santai — bagaimana tidur Anda, apa yang sudah Anda lakukan, apa rencana Anda berikutnya. Terus berbicara sampai bilah ucapan penuh.',
+  instructionsHelios: 'Tekan Rekam dan ceritakan hari Anda sampai bilah ucapan penuh.',
   record: 'Rekam',
   recordAgain: 'Rekam lagi',
   stop: 'Berhenti',
   submit: 'Kirim',
-  finishAndSubmit: 'Selesai dan kirim',
+  finishAndSubmit: 'Kirim tanpa mendengarkan ulang',
   retake: 'Rekam ulang',
   continueRecording: 'Lanjutkan merekam',
   tryAgain: 'Coba lagi',
   requestingPermission: 'Menunggu izin mikrofon…',
   recording: 'Merekam',
   speechProgress: 'Ucapan: {speech} dari {min} detik',
-  speechEnough: 'Ucapan sudah cukup — Anda bisa mengirim sekarang, atau terus berbicara.',
+  speechEnough: 'Ucapan sudah cukup. Tekan Berhenti jika Anda sudah siap.',
   speechNeedMore: 'Terus berbicara — masih perlu {remaining} detik ucapan.',
   stoppedTooEarly:
     'Kami mendengar sekitar {speech} detik ucapan, sedangkan yang diperlukan {min} detik. Lanjutkan merekam untuk menambahnya, atau rekam ulang dari awal.',
@@ -134,16 +133,14 @@ export const id = {
   stepReadAloud: 'Membaca nyaring',
   stepDone: 'selesai',
   moodQuestion: 'Bagaimana perasaan Anda hari ini?',
-  moodQuestionHint:
-    'Tekan Rekam dan jawablah dengan kata-kata Anda sendiri — tidak ada jawaban yang benar atau salah. Terus berbicara sampai bilah ucapan penuh ({min} detik ucapan).',
-  readAloudIntro:
-    'Tekan Rekam, lalu bacalah teks ini dengan suara keras dan kecepatan seperti biasa. Jika Anda sudah sampai di akhir sebelum bilah ucapan penuh, mulailah lagi dari awal.',
+  moodQuestionHint: 'Tekan Rekam dan jawab dengan kata-kata Anda sendiri sampai bilah ucapan penuh.',
+  readAloudIntro: 'Tekan Rekam dan bacalah dengan nyaring seperti biasa sampai bilah ucapan penuh.',
   // "Angin Utara dan Matahari" (Aesop, domain publik): teks baku untuk fonetik dan penilaian wicara.
   readAloudTitle: 'Angin Utara dan Matahari',
   readAloudPassage:
     'Angin Utara dan Matahari sedang berdebat tentang siapa yang lebih kuat di antara mereka, ketika seorang pengembara lewat dengan mengenakan mantel tebal yang hangat. Mereka sepakat bahwa siapa yang lebih dulu berhasil membuat pengembara itu melepaskan mantelnya akan dianggap lebih kuat. Lalu Angin Utara bertiup sekuat-kuatnya, tetapi semakin kencang ia bertiup, semakin erat pengembara itu membungkus tubuhnya dengan mantel; akhirnya Angin Utara pun menyerah. Kemudian Matahari bersinar dengan hangat, dan seketika pengembara itu melepaskan mantelnya. Maka Angin Utara terpaksa mengakui bahwa Matahari lebih kuat daripada dirinya.',
   next: 'Berikutnya',
-  finishAndNext: 'Selesai dan lanjut',
+  finishAndNext: 'Lanjut tanpa mendengarkan ulang',
   reviewHeading: 'Rekaman Anda',
   reviewTake: '{duration} · {speech} detik ucapan',
   retakeStep: 'Rekam ulang: {step}',
@@ -235,4 +232,29 @@ export const id = {
   historySession: 'Sesi',
   historyReading: 'Hasil',
   historyUsualRow: 'Biasanya',
+  // Phone flow: listening back, one path per step, titles, endings.
+  instructionsHeliosMore: 'Cari tempat yang tenang dan berbicaralah seperti biasa — bagaimana tidur Anda, apa yang Anda lakukan, apa rencana Anda. Tidak ada jawaban benar atau salah.',
+  instructionsHeliosRecording: 'Berbicaralah seperti biasa — bagaimana tidur Anda, apa yang Anda lakukan, apa rencana Anda.',
+  moreTips: 'Petunjuk',
+  titleHelios: 'Ceritakan hari Anda',
+  skipReviewHelp: 'Berhenti mengakhiri rekaman, lalu Anda bisa mendengarkannya sebelum dikirim.',
+  limitNear: 'Rekaman berhenti sendiri pada {max}.',
+  takeMain: 'Rekaman Anda',
+  playbackLabel: 'Dengarkan ulang: {take}',
+  playbackPlay: 'Putar: {take}',
+  playbackPause: 'Jeda: {take}',
+  playbackSeek: 'Posisi dalam {take}',
+  playbackTime: '{elapsed} dari {total}',
+  retakeDiscarded: 'Rekaman dihapus: {take}.',
+  undo: 'Urungkan',
+  titleReview: 'Dengarkan ulang, lalu kirim',
+  titleReviewStep: 'Dengarkan ulang, lalu lanjut',
+  titleTooShort: 'Ucapan belum cukup',
+  titleRestored: 'Ada rekaman yang tersimpan',
+  titleReadAloud: 'Bacalah teks ini dengan nyaring',
+  moodQuestionMore: 'Tidak ada jawaban benar atau salah. Diperlukan sekitar {min} detik ucapan.',
+  moodQuestionRecording: 'Jawab dengan kata-kata Anda sendiri.',
+  readAloudMore: 'Jika sudah sampai akhir lebih dulu, mulai lagi dari awal. Teks dapat digulir; tombol Berhenti tetap terlihat.',
+  heliosNextStep: 'Sekian untuk hari ini. Anda boleh menutup halaman ini; rekam lagi di hari lain untuk melihat perubahan dari waktu ke waktu.',
+  apolloPatientNext: 'Tenaga kesehatan Anda akan meninjau hasilnya (tidak ditampilkan di sini) dan membahasnya bersama Anda pada janji temu berikutnya. Anda boleh menutup halaman ini sekarang.',
 } as const satisfies Record<MessageId, string>;

@@ -7,20 +7,19 @@ import type { MessageId } from './en.js';
  */
 export const ja = {
   // Helios の録音。
-  instructionsHelios:
-    '静かな場所で行ってください。「録音」を押して、今日のことをいつもどおりにお話しください。よく眠れたか、何をしたか、これからの予定などです。発話バーがいっぱいになるまで話し続けてください。',
+  instructionsHelios: '「録音」を押して、発話バーがいっぱいになるまで今日のことをお話しください。',
   record: '録音',
   recordAgain: 'もう一度録音',
   stop: '停止',
   submit: '送信',
-  finishAndSubmit: '終了して送信',
+  finishAndSubmit: '聞き直さずに送信',
   retake: '録音し直す',
   continueRecording: '録音を続ける',
   tryAgain: 'もう一度試す',
   requestingPermission: 'マイクの使用許可を待っています…',
   recording: '録音中',
   speechProgress: '発話：{speech}秒／{min}秒',
-  speechEnough: '十分にお話しいただきました。今すぐ送信することも、このまま続けることもできます。',
+  speechEnough: '十分にお話しいただきました。準備ができたら「停止」を押してください。',
   speechNeedMore: 'そのまま話し続けてください。あと{remaining}秒の発話が必要です。',
   stoppedTooEarly:
     '聞き取れた発話は約{speech}秒で、{min}秒必要です。録音を続けて追加するか、最初から録音し直してください。',
@@ -129,16 +128,14 @@ export const ja = {
   stepReadAloud: '音読',
   stepDone: '完了',
   moodQuestion: '今日はどのような気分ですか？',
-  moodQuestionHint:
-    '「録音」を押して、ご自分の言葉でお答えください。正しい答えや間違った答えはありません。発話バーがいっぱいになるまで（発話{min}秒）話し続けてください。',
-  readAloudIntro:
-    '「録音」を押してから、この文章をいつもの速さで声に出して読んでください。発話バーがいっぱいになる前に最後まで読み終えたら、もう一度初めから読んでください。',
+  moodQuestionHint: '「録音」を押して、発話バーがいっぱいになるまでご自分の言葉でお答えください。',
+  readAloudIntro: '「録音」を押して、発話バーがいっぱいになるまで、いつもの速さで読んでください。',
   // 「北風と太陽」（イソップ寓話、パブリックドメイン）：音声学や発話の評価で標準的に使われる文章。
   readAloudTitle: '北風と太陽',
   readAloudPassage:
     'あるとき、北風と太陽が力比べをしました。旅人の外套を脱がせたほうが勝ちということに決めて、まず北風から始めました。北風は「ようし、ひと吹きで脱がせてやろう」と、激しく吹きつけました。ところが、北風が吹けば吹くほど、旅人は外套をしっかりと体に巻きつけました。とうとう北風はあきらめました。次は太陽の番です。太陽は雲の間から顔を出して、暖かな日差しを送りました。旅人はだんだん良い気持ちになり、とうとう外套を脱ぎました。こうして北風は、太陽のほうが強いと認めないわけにはいきませんでした。',
   next: '次へ',
-  finishAndNext: '終了して次へ',
+  finishAndNext: '聞き直さずに次へ',
   reviewHeading: '録音の一覧',
   reviewTake: '{duration}・発話{speech}秒',
   retakeStep: '録音し直す：{step}',
@@ -230,4 +227,29 @@ export const ja = {
   historySession: 'セッション',
   historyReading: '結果',
   historyUsualRow: 'いつもの状態',
+  // Phone flow: listening back, one path per step, titles, endings.
+  instructionsHeliosMore: '静かな場所で、いつもどおりにお話しください。よく眠れたか、何をしたか、これからの予定などです。正しい答えや間違った答えはありません。',
+  instructionsHeliosRecording: 'いつもどおりにお話しください。よく眠れたか、何をしたか、これからの予定などです。',
+  moreTips: 'ヒント',
+  titleHelios: '今日のことをお話しください',
+  skipReviewHelp: '「停止」を押すと、送信する前に録音を聞き直せます。',
+  limitNear: '{max}になると録音は自動で止まります。',
+  takeMain: 'あなたの録音',
+  playbackLabel: '聞き直す：{take}',
+  playbackPlay: '再生：{take}',
+  playbackPause: '一時停止：{take}',
+  playbackSeek: '再生位置：{take}',
+  playbackTime: '{elapsed}／{total}',
+  retakeDiscarded: '「{take}」の録音を削除しました。',
+  undo: '元に戻す',
+  titleReview: '聞き直してから送信',
+  titleReviewStep: '聞き直してから次へ',
+  titleTooShort: 'まだ発話が足りません',
+  titleRestored: '録音が保存されています',
+  titleReadAloud: 'この文章を声に出して読んでください',
+  moodQuestionMore: '正しい答えや間違った答えはありません。{min}秒ほどの発話が必要です。',
+  moodQuestionRecording: 'ご自分の言葉でお答えください。',
+  readAloudMore: '最後まで読み終えたら、初めから読み直してください。文章はスクロールでき、「停止」ボタンは常に表示されます。',
+  heliosNextStep: '今日はこれで終わりです。このページは閉じてかまいません。別の日にもう一度録音すると、変化を確かめられます。',
+  apolloPatientNext: '結果は担当の医療者が確認します（この画面には表示されません）。次の診察で一緒に確認します。このページは閉じてかまいません。',
 } as const satisfies Record<MessageId, string>;

@@ -1,0 +1,147 @@
+import { css } from 'lit';
+
+/**
+ * The meters' labels and looks while recording, the review's take rows and
+ * their playback, and the undo after a retake: adopted with the take views,
+ * which load when Record is pressed. Every control is 44 × 44 px or more.
+ */
+export const takeStyles = css`
+  /* The live meters' labels and looks (they load when Record is pressed, with these views). */
+  .clock {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.75rem;
+    margin: 0;
+  }
+  .meter {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .meter-label {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5rem;
+    font-size: 0.9em;
+  }
+  .speech .meter-label {
+    font-weight: 600;
+  }
+  .level .meter-label {
+    color: var(--_muted);
+    font-size: 0.8em;
+  }
+  /* The bar that must fill: tall, outlined to its goal, in the speech colour. */
+  [part~='speech-meter'] {
+    height: 1.25rem;
+    border: 2px solid var(--thymia-speech, #0e9f6e);
+    border-radius: 0.4rem;
+  }
+  /* The loudness: thin and neutral, a glance that the microphone hears you, not a target. */
+  [part~='level-meter'] {
+    height: 0.35rem;
+  }
+  [part~='level-meter'] .meter-fill {
+    background: var(--_muted);
+  }
+  .controls-help {
+    flex-basis: 100%;
+  }
+  .review {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75rem;
+  }
+  .take {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_track);
+    border-radius: calc(var(--_radius) / 1.5);
+  }
+  .take-head {
+    margin: 0;
+    min-width: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.75rem;
+  }
+  .take-name {
+    font-weight: 600;
+  }
+  .take-stats,
+  .take-sent {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .take .retake {
+    grid-column: 2;
+    grid-row: 1;
+  }
+  .playback {
+    grid-column: 1 / -1;
+    display: grid;
+    grid-template-columns: auto auto minmax(0, 1fr);
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .playback audio {
+    display: none;
+  }
+  .play {
+    width: 44px;
+    padding: 0;
+    display: grid;
+    place-items: center;
+  }
+  /* A triangle to play, two bars to pause: drawn with borders, no icon font or inline SVG needed. */
+  .play-icon {
+    width: 0;
+    height: 0;
+    border-style: solid;
+    border-width: 0.5rem 0 0.5rem 0.8rem;
+    border-color: transparent transparent transparent currentColor;
+  }
+  .play-icon[data-playing='true'] {
+    width: 0.8rem;
+    height: 1rem;
+    border-width: 0 0.25rem;
+    border-color: currentColor;
+  }
+  .playback-time {
+    font-variant-numeric: tabular-nums;
+    font-size: 0.9em;
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+  .seek {
+    width: 100%;
+    min-width: 0;
+    height: 44px;
+    margin: 0;
+    accent-color: var(--_accent);
+    background: transparent;
+  }
+  .undo {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+    margin: 0 0 1rem;
+    padding: 0.5rem 0.75rem;
+    border-radius: calc(var(--_radius) / 1.5);
+    background: color-mix(in srgb, var(--_accent) 6%, transparent);
+  }
+  .device-select select {
+    width: 100%;
+    min-width: 0;
+    max-width: 100%;
+  }
+  .field {
+    min-width: 0;
+  }
+`;
