@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey, Translate } from '../i18n/messages.js';
+import { phrases } from './phrases.js';
 import type { RecordingName, TakeSummary } from '../state/machine.js';
 
 export const STEP_TEXT = {
@@ -26,23 +27,24 @@ export function renderStepIndicator(steps: readonly RecordingName[], current: Re
   </ol>`;
 }
 
-function defaultPrompt(step: RecordingName, t: Translate, minSpeech: number, recording: boolean): TemplateResult {
+function defaultPrompt(step: RecordingName, t: Translate, minSpeech: number, recording: boolean, lang: string): TemplateResult {
+  const say = (text: string) => phrases(text, lang);
   if (step === 'readAloud') {
     // The passage scrolls in its own box, so the speech bar and Stop stay on a phone's screen with it.
-    return html`${recording ? nothing : html`<p>${t('readAloudIntro')}</p>${more(t('moreTips'), t('readAloudMore'))}`}
+    return html`${recording ? nothing : html`<p>${say(t('readAloudIntro'))}</p>${more(t('moreTips'), say(t('readAloudMore')))}`}
       <blockquote class="passage" tabindex="0" role="region" aria-label=${t('readAloudTitle')}>
-        <strong>${t('readAloudTitle')}</strong>
-        <p>${t('readAloudPassage')}</p>
+        <strong>${say(t('readAloudTitle'))}</strong>
+        <p>${say(t('readAloudPassage'))}</p>
       </blockquote>`;
   }
   // The question itself is the step's title (a host's own prompt brings its own).
-  return html`<h2 class="title question" part="title" tabindex="-1" data-title>${t('moodQuestion')}</h2>
+  return html`<h2 class="title question" part="title" tabindex="-1" data-title>${say(t('moodQuestion'))}</h2>
     ${recording
-      ? html`<p>${t('moodQuestionRecording')}</p>`
-      : html`<p>${t('moodQuestionHint')}</p>${more(t('moreTips'), t('moodQuestionMore', { min: minSpeech }))}`}`;
+      ? html`<p>${say(t('moodQuestionRecording'))}</p>`
+      : html`<p>${say(t('moodQuestionHint'))}</p>${more(t('moreTips'), say(t('moodQuestionMore', { min: minSpeech })))}`}`;
 }
 
-function more(summary: string, detail: string): TemplateResult {
+function more(summary: string, detail: string | TemplateResult): TemplateResult {
   return html`<details class="more"><summary>${summary}</summary><p>${detail}</p></details>`;
 }
 
@@ -51,8 +53,8 @@ function more(summary: string, detail: string): TemplateResult {
  * `slot="prompt-read-aloud"` for one step, or `slot="prompt"` for whichever
  * step is current (the contract's slot); the step-specific slot wins.
  */
-export function renderApolloPrompt(step: RecordingName, t: Translate, minSpeech: number, recording = false): TemplateResult {
+export function renderApolloPrompt(step: RecordingName, t: Translate, minSpeech: number, recording = false, lang = 'en'): TemplateResult {
   return html`<div part="prompt" data-step=${step}>
-    <slot name=${STEP_TEXT[step].slot}><slot name="prompt">${defaultPrompt(step, t, minSpeech, recording)}</slot></slot>
+    <slot name=${STEP_TEXT[step].slot}><slot name="prompt">${defaultPrompt(step, t, minSpeech, recording, lang)}</slot></slot>
   </div>`;
 }

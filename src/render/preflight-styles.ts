@@ -21,15 +21,16 @@ export const preflightStyles = css`
   }
   .consent-label {
     display: flex;
-    align-items: flex-start;
+    align-items: center;
     gap: 0.6rem;
     font-weight: 600;
     cursor: pointer;
   }
+  /* A 44 px target, as every control (a thumb, not a mouse pointer). */
   input[type='checkbox'] {
     flex: none;
-    width: 1.5rem;
-    height: 1.5rem;
+    width: 44px;
+    height: 44px;
     margin: 0;
     accent-color: var(--_accent);
   }

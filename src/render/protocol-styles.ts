@@ -6,6 +6,10 @@ import { css } from 'lit';
  * own sheet when these views load, so a Helios page's first load carries none.
  */
 export const protocolStyles = css`
+  /* Japanese split into words by Intl.Segmenter (engines without word-break: auto-phrase): lines break only between them. */
+  .phrases {
+    word-break: keep-all;
+  }
   .passage {
     padding: 0.75rem 1rem;
     border-left: 4px solid var(--_accent);
@@ -77,6 +81,11 @@ export const protocolStyles = css`
   .disclaimer {
     font-size: 0.85em;
     color: var(--_muted);
+  }
+  summary {
+    min-height: 44px;
+    padding: 0.6rem 0;
+    cursor: pointer;
   }
   .transcript p {
     white-space: pre-wrap;

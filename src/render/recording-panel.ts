@@ -73,7 +73,7 @@ function promptShown({ snapshot: { machine }, following }: PanelContext): boolea
 function renderPrompt(ctx: PanelContext): Part {
   const { machine } = ctx.snapshot;
   const recording = machine.phase.name === 'recording';
-  if (machine.steps.length > 1) return ctx.views?.renderApolloPrompt(currentStep(machine), ctx.t, ctx.minSpeechSeconds, recording) ?? nothing;
+  if (machine.steps.length > 1) return ctx.views?.renderApolloPrompt(currentStep(machine), ctx.t, ctx.minSpeechSeconds, recording, ctx.lang) ?? nothing;
   const { t } = ctx;
   return html`<div part="prompt"><slot name="prompt">${recording
     ? html`<p>${t('instructionsHeliosRecording')}</p>`

@@ -31,12 +31,15 @@ export interface TakeListOptions {
   readonly onRetake: ((step: RecordingName) => void) | undefined;
   /** The take worth retaking (audio quality issues): its Retake is the primary button. */
   readonly suggestRetake?: RecordingName;
+  /** Every take of the protocol is listed: the review before submitting. */
+  readonly review: boolean;
   /** The step on show: its length carries the `timer` part, as the live timer did. */
   readonly current: RecordingName;
 }
 
-export function renderTakeList({ t, lang, takes, playback, onRetake, suggestRetake, current }: TakeListOptions) {
-  return html`<ul class="review" part="review" aria-label=${t('reviewHeading')} data-playback=${playback?.status ?? 'checking'}>
+export function renderTakeList({ t, lang, takes, playback, onRetake, suggestRetake, current, review }: TakeListOptions) {
+  // `review` once every take is in (the review before submitting); a step's own take alone is just listed.
+  return html`<ul class="review" part=${review ? 'review' : 'takes'} aria-label=${t('reviewHeading')} data-playback=${playback?.status ?? 'checking'}>
     ${takes.map(({ step, take, sent }) => {
       const name = t(TAKE_NAMES[step]);
       const stats = t('reviewTake', { duration: formatClock(take.durationSeconds, lang), speech: Math.floor(take.speechSeconds) });

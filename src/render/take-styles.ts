@@ -47,6 +47,10 @@ export const takeStyles = css`
   .controls-help {
     flex-basis: 100%;
   }
+  /* Japanese split into words by Intl.Segmenter (engines without word-break: auto-phrase): lines break only between them. */
+  .phrases {
+    word-break: keep-all;
+  }
   .review {
     list-style: none;
     margin: 0;

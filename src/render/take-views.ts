@@ -16,6 +16,7 @@ import { speechMeter } from './meters.js';
 import { button, phaseOf, type PanelContext, type Part, type PhaseView } from './panel-parts.js';
 import { preflightStyles } from './preflight-styles.js';
 import { renderQualityWarning } from './quality-warning.js';
+import { phrases } from './phrases.js';
 import { localNow, renderSleepTimes } from './sleep-times.js';
 import { renderTakeList, TAKE_NAMES } from './take-list.js';
 import { takeStyles } from './take-styles.js';
@@ -78,6 +79,7 @@ export function renderTakes(ctx: PanelContext, options: { retake?: boolean } = {
     onRetake: options.retake === false ? undefined : (step) => ctx.actions.retake(step),
     suggestRetake: qualityWarningShown(ctx) ? currentStep(machine) : undefined,
     current: currentStep(machine),
+    review: readyToSubmit(machine),
   });
 }
 
@@ -85,7 +87,7 @@ export function renderTakes(ctx: PanelContext, options: { retake?: boolean } = {
 export function renderRecordedTitle(ctx: PanelContext): Part {
   const { machine, restoredOffer } = ctx.snapshot;
   const key = restoredOffer ? 'titleRestored' : !phaseOf(ctx, 'recorded').final ? 'titleTooShort' : readyToSubmit(machine) ? 'titleReview' : 'titleReviewStep';
-  return html`<h2 class="title" part="title" tabindex="-1" data-title>${ctx.t(key)}</h2>`;
+  return html`<h2 class="title" part="title" tabindex="-1" data-title>${phrases(ctx.t(key), ctx.lang)}</h2>`;
 }
 
 /** The `recorded` phase: a paused take to continue, or the finished takes to listen back to and send. */

@@ -126,7 +126,7 @@ describe('strict CSP page with the built bundle', () => {
     await waitUntil(() => partOf(el, 'submit-button') && !partOf(el, 'submit-button').disabled, 'enough speech', { timeout: 20_000, interval: 50 });
     partOf(el, 'stop-button').click();
     await waitUntil(() => el.state === 'recorded', 'recorded', { timeout: 10_000 });
-    const review = () => el.shadowRoot!.querySelector<HTMLElement>('[part~="review"]');
+    const review = () => el.shadowRoot!.querySelector<HTMLElement>('.review');
     await waitUntil(() => review() && review()!.dataset.playback !== 'checking', 'the page was checked for blob: media', { timeout: 10_000 });
     expect(review()!.dataset.playback).to.equal('unavailable');
     expect(el.shadowRoot!.querySelector('[part~="take"]'), 'the take is listed').to.exist;
