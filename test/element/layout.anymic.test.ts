@@ -6,7 +6,8 @@
  *
  * At every width: no horizontal overflow (element or page), no clipped text,
  * every button and form control at least 44 × 44 px. At 390 px: axe clean
- * and a visible focus ring on every control. While recording, at 390 × 844:
+ * and a visible focus ring on every control; before Record, the instruction
+ * runs to at most 3 lines in English, 4 in Japanese. While recording, at 390 × 844:
  * with the step's title at the top, the start of the prompt, the speech
  * meter and Stop are all on screen (Helios, and Apollo's read-aloud passage).
  *
@@ -85,7 +86,7 @@ async function atWidth(width: number): Promise<void> {
 }
 
 /** Measures the element as it is now at every width; axe and focus at 390 px. */
-async function measure(el: Recorder, state: string, lang: Lang, options: { fits?: boolean } = {}): Promise<void> {
+async function measure(el: Recorder, state: string, lang: Lang, options: { fits?: boolean; instruction?: boolean } = {}): Promise<void> {
   await el.updateComplete;
   const problems: string[] = [];
   for (const width of WIDTHS) {
@@ -95,6 +96,7 @@ async function measure(el: Recorder, state: string, lang: Lang, options: { fits?
   }
   await atWidth(390);
   if (options.fits) problems.push(...fitsOnePhoneScreen(el));
+  if (options.instruction) problems.push(...instructionLines(el, lang));
   const focus = focusProblems(el);
   problems.push(...focus.problems);
   expect(problems, `${state} (${lang}, ${engine()})`).to.deep.equal([]);
@@ -113,6 +115,15 @@ function fitsOnePhoneScreen(el: Recorder): string[] {
     if (box.top < 0 || box.bottom > PHONE_HEIGHT) problems.push(`${name} at ${Math.round(box.top)}…${Math.round(box.bottom)} px, outside 0…${PHONE_HEIGHT}`);
   }
   return problems;
+}
+
+/** The instruction before Record is short enough to read before acting: 3 lines at 390 px in English, 4 in Japanese. */
+function instructionLines(el: Recorder, lang: Lang): string[] {
+  const instruction = part(el, 'prompt')?.querySelector('p');
+  if (!instruction) return ['no instruction in the prompt'];
+  const lines = Math.round(instruction.getBoundingClientRect().height / parseFloat(getComputedStyle(instruction).lineHeight));
+  const most = lang === 'ja' ? 4 : 3;
+  return lines > most ? [`the instruction runs to ${lines} lines (at most ${most})`] : [];
 }
 
 async function mounted(lang: Lang, attributes: Record<string, string>): Promise<Recorder> {
@@ -149,7 +160,7 @@ describe(`phone layout in every state (${engine()})`, function () {
   for (const lang of LANGUAGES) {
     it(`${lang}: before recording (idle; consent and sleep times) and a refused microphone`, async () => {
       const session = await createSession('helios');
-      await measure(await mounted(lang, staticUrls(session)), 'idle', lang);
+      await measure(await mounted(lang, staticUrls(session)), 'idle', lang, { instruction: true });
       await measure(await mounted(lang, { ...staticUrls(session), 'require-consent': '', 'ask-sleep': '' }), 'idle, consent and sleep times', lang);
       const original = navigator.mediaDevices.getUserMedia;
       navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
@@ -182,11 +193,12 @@ describe(`phone layout in every state (${engine()})`, function () {
     it(`${lang}: Apollo read-aloud recording, the review of both takes, the patient's ending`, async () => {
       const session = await createSession('apollo');
       const el = await mounted(lang, { model: 'apollo', 'session-url': '/api/session', 'status-url': session.statusUrl });
+      await measure(el, 'idle (Apollo mood question)', lang, { instruction: true });
       await startRecording(el);
       await stopRecording(el);
       button(el, 'next-button').click();
       await waitForState(el, 'idle');
-      await measure(el, 'idle (Apollo read-aloud)', lang);
+      await measure(el, 'idle (Apollo read-aloud)', lang, { instruction: true });
       await startRecording(el);
       await measure(el, 'recording (Apollo read-aloud)', lang, { fits: true });
       await stopRecording(el);
