@@ -8,6 +8,7 @@
  *
  *   npm run screens                 # every state, en and ja
  *   SCREENS_LANGS=en npm run screens
+ *   SCREENS_WIDTH=320 SCREENS_OUT=/tmp/screens-320 npm run screens   # another phone, elsewhere
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -17,9 +18,9 @@ import { createServer } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, fakeMicrophoneArgs } from './chromium-args.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = `${root}docs/screens`;
+const out = process.env.SCREENS_OUT ?? `${root}docs/screens`;
 const langs = (process.env.SCREENS_LANGS ?? 'en,ja').split(',');
-const VIEWPORT = { width: 390, height: 844 };
+const VIEWPORT = { width: Number(process.env.SCREENS_WIDTH ?? 390), height: 844 };
 
 execFileSync('bash', [`${root}scripts/make-fixtures.sh`], { stdio: 'ignore' });
 mkdirSync(out, { recursive: true });
@@ -49,7 +50,7 @@ async function shoot(page, name, { screen = false } = {}) {
   const file = `${out}/${name}.png`;
   if (screen) await page.screenshot({ path: file });
   else await page.locator('thymia-recorder').screenshot({ path: file });
-  console.log(`docs/screens/${name}.png`);
+  console.log(file);
 }
 
 async function open(query) {

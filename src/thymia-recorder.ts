@@ -52,7 +52,9 @@ export type { RecorderModel } from './flow/protocol.js';
  * @slot prompt-mood-question - Apollo: replaces the mood question only (wins over `prompt`).
  * @slot prompt-read-aloud - Apollo: replaces the read-aloud passage only (wins over `prompt`).
  *
- * @csspart prompt - The instructions / question / passage area.
+ * @csspart title - The screen's heading: focus and the view move to it on every change of screen (once the person has used the element).
+ * @csspart prompt - The instructions / question / passage area (detail behind a "Tips" disclosure; the read-aloud passage scrolls in its own box).
+ * @csspart next-step - Under the results: what happens next (Helios: come back another day; a patient-facing Apollo page: who sees the results).
  * @csspart consent - The consent panel; `consent-checkbox` its real checkbox.
  * @csspart sleep-time - `ask-sleep`: when the person fell asleep (`wake-time`: woke up); real inputs.
  * @csspart quality-warning - Advice after a take with audio quality issues (retake, or `submit-anyway-button`).
@@ -74,7 +76,8 @@ export type { RecorderModel } from './flow/protocol.js';
  * @csspart paused - Why the take is paused, in words (`data-reason` names the reason).
  * @csspart next-button - Apollo: moves on from the mood question to the read-aloud once it holds enough speech.
  * @csspart steps - Apollo: the step indicator (an ordered list; the current step has `aria-current="step"`).
- * @csspart review - Apollo: both takes listed before submitting (and after a failed upload).
+ * @csspart review - Every take listed before submitting (and after a failed upload); `data-playback` says whether listening back is `available`.
+ * @csspart takes - A step's own take listed before going on to the next step (Apollo's mood question).
  * @csspart retake-take-button - A listed take's `retake-button` (`data-recording` names it).
  * @csspart activity - The hand-off to a thymia activity.
  * @csspart activity-link - The link opening the activity in a new tab.

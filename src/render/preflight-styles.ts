@@ -44,8 +44,15 @@ export const preflightStyles = css`
     gap: 0.25rem;
     margin: 0.5rem 0 0;
   }
+  /* Fieldsets and date inputs are as wide as their content by default (Firefox's datetime-local is): fit a 320 px phone. */
+  .sleep-times,
+  .field {
+    min-width: 0;
+  }
   .field input,
   .field select {
+    width: 100%;
+    min-width: 0;
     min-height: 44px;
     padding: 0.4rem 0.6rem;
     border: 1px solid var(--_muted);

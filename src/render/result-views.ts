@@ -41,8 +41,13 @@ function renderView(view: ResultView, ctx: RenderContext, warnings: readonly str
   }
 }
 
-function neutral(views: readonly ResultView[], t: Translate): TemplateResult {
-  const key = views.some((view) => view.kind === 'apollo') ? 'apolloSubmitted' : views.some((view) => view.kind === 'call') ? 'callEnded' : 'complete';
+/** An Apollo page, whatever the status answer kept (a backend's `none` policy strips the results). */
+function isApollo(views: readonly ResultView[], model: string): boolean {
+  return model === 'apollo' || views.some((view) => view.kind === 'apollo');
+}
+
+function neutral(views: readonly ResultView[], t: Translate, model: string): TemplateResult {
+  const key = isApollo(views, model) && !views.some((view) => view.kind === 'call') ? 'apolloSubmitted' : views.some((view) => view.kind === 'call') ? 'callEnded' : 'complete';
   return html`<p class="complete">${t(key)}</p>`;
 }
 
@@ -50,7 +55,7 @@ export function renderResultViews(views: readonly ResultView[], options: ViewsOp
   const rendered = views
     .map((view) => renderView(view, { t: options.t, lang: options.lang, mode: resultsModeFor(view, options.hostMode, options.model) }, options.warnings))
     .filter((template): template is TemplateResult => template !== undefined);
-  return rendered.length ? rendered : [neutral(views, options.t)];
+  return rendered.length ? rendered : [neutral(views, options.t, options.model)];
 }
 
 /**
@@ -66,5 +71,6 @@ export function renderNextStep(views: readonly ResultView[], options: ViewsOptio
 function nextStepKey(views: readonly ResultView[], { hostMode, model }: ViewsOptions): MessageId | undefined {
   const apollo = views.find((view) => view.kind === 'apollo');
   if (apollo) return resultsModeFor(apollo, hostMode, model) === 'none' ? 'apolloPatientNext' : undefined;
+  if (isApollo(views, model)) return views.some((view) => view.kind === 'call') ? undefined : 'apolloPatientNext';
   return views.some((view) => view.kind === 'mental-wellness') ? 'heliosNextStep' : undefined;
 }

@@ -77,10 +77,12 @@ export const takeStyles = css`
   .take-name {
     font-weight: 600;
   }
-  .take-stats,
+  /* The current take's length carries the timer part too: it looks like every other take's. */
+  .take .take-stats,
   .take-sent {
     color: var(--_muted);
     font-size: 0.9em;
+    font-weight: 400;
   }
   .take .retake {
     grid-column: 2;

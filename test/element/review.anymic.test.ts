@@ -5,6 +5,7 @@
  * URLs go when the take does, and a retake can be undone.
  */
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { button, createSession, part, waitForState, waitUntil, type Recorder } from '../helpers/element.js';
 import { mountRecorder, staticUrls, uniqueKey, unmountAll } from '../helpers/faults.js';
 import { engine, sleep } from '../helpers/media.js';
@@ -87,10 +88,12 @@ describe(`review before submit (${engine()})`, () => {
     expect(urls.made).to.include(audio.src);
     const bytes = (await (await fetch(audio.src)).blob()).size;
     expect(bytes, 'the take’s audio').to.be.greaterThan(100);
-    play.click();
+    // From the keyboard, as a person would (WebKit plays audio only on a real gesture, not a scripted click).
+    play.focus();
+    await sendKeys({ press: 'Enter' });
     // The button turns into Pause while it plays (a short take may already have ended by the time it is read).
-    await waitUntil(() => play.getAttribute('aria-label') === 'Pause: Your recording' || audio.ended, 'playing', { timeout: 10_000 });
-    play.click();
+    await waitUntil(() => play.getAttribute('aria-label') === 'Pause: Your recording' || audio.ended, `playing (${audio.error ? `media error ${audio.error.code}` : `readyState ${audio.readyState}`})`, { timeout: 10_000 });
+    await sendKeys({ press: 'Enter' });
     await waitUntil(() => audio.paused, 'paused again', { timeout: 5000 });
 
     // Retake: back to Record (with the microphone choice where there is one), the URL revoked, and an undo.
