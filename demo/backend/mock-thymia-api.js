@@ -21,6 +21,7 @@
  *                           once: only the label's next run gets the upload/status faults (a re-mint gets a healthy one)
  *   GET  /__mock/creates/:userLabel   { creates }: create requests received for the label (a POST is never retried)
  */
+import { answerStatus, sendJson } from './mock-answers.js';
 
 const LANGUAGES = ['en', 'en-AU', 'en-GB', 'en-IE', 'en-IN', 'en-US', 'en-ZA', 'es-ES', 'es-US', 'id-ID', 'ja-JP'];
 const BIRTH_SEXES = ['MALE', 'FEMALE', 'INTERSEX', 'UNKNOWN'];
@@ -37,11 +38,6 @@ function readBody(req) {
   });
 }
 
-/** @param {import('node:http').ServerResponse} res @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
-function sendJson(res, status, body, headers = {}) {
-  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-}
 
 /** @param {(string | number)[]} loc @param {string} msg */
 const invalid = (loc, msg) => ({ detail: [{ loc: ['body', ...loc], msg, type: 'value_error' }] });
@@ -204,22 +200,7 @@ export function createThymiaApi(mock) {
         return true;
       }
       run.statusRequests += 1;
-      const fault = run.statusFaults.shift();
-      if (fault === 'timeout' || fault === 'hang') return true;
-      if (fault === 'html') {
-        res.writeHead(200, { 'Content-Type': 'text/html' });
-        res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
-        return true;
-      }
-      if (fault === 'malformed') {
-        sendJson(res, 200, { status: 'SOMETHING_ELSE', id: run.id });
-        return true;
-      }
-      if (fault && /^\d{3}$/.test(fault)) {
-        sendJson(res, Number(fault), { detail: `injected ${fault}` }, fault === '429' || fault === '503' ? { 'Retry-After': '0' } : {});
-        return true;
-      }
-      sendJson(res, 200, mock.statusBody(run));
+      answerStatus(res, run, () => mock.statusBody(run));
       return true;
     }
 

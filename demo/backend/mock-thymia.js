@@ -46,6 +46,7 @@
  * thymia's own API (/v1/…, with x-api-key), for the server half: see ./mock-thymia-api.js.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { answerStatus, sendJson } from './mock-answers.js';
 import { createThymiaApi } from './mock-thymia-api.js';
 
 /** @typedef {{ size: number, sha256: string, contentType: string | undefined, headers: Record<string, string | string[] | undefined>, at: number }} Upload */
@@ -194,10 +195,6 @@ function readBody(req) {
  * @param {unknown} body
  * @param {Record<string, string>} [headers]
  */
-function sendJson(res, status, body, headers = {}) {
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
-  res.end(JSON.stringify(body));
-}
 
 /** @param {import('node:http').ServerResponse} res @param {number} status @param {string} code @param {string} message */
 function sendS3Error(res, status, code, message) {
@@ -558,25 +555,7 @@ export function createMockThymia(options = {}) {
         return true;
       }
       run.statusRequests += 1;
-      const fault = run.statusFaults.shift();
-      if (fault === 'timeout') {
-        setTimeout(() => sendJson(res, 200, statusBody(run)), 60_000).unref();
-        return true;
-      }
-      if (fault === 'html') {
-        res.writeHead(200, { 'Content-Type': 'text/html' });
-        res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
-        return true;
-      }
-      if (fault === 'malformed') {
-        sendJson(res, 200, { status: 'SOMETHING_ELSE', id: run.id });
-        return true;
-      }
-      if (fault && /^\d{3}$/.test(fault)) {
-        sendJson(res, Number(fault), { detail: `injected ${fault}` }, fault === '429' || fault === '503' ? { 'Retry-After': '0' } : {});
-        return true;
-      }
-      sendJson(res, 200, statusBody(run));
+      answerStatus(res, run, () => statusBody(run));
       return true;
     }
 
