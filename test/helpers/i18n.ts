@@ -116,6 +116,12 @@ export function uiText(root: ParentNode): string {
     }
     if (node instanceof Element) {
       if (['STYLE', 'SCRIPT', 'TEMPLATE'].includes(node.tagName)) return;
+      // Japanese split into words joined by <wbr> (src/render/phrases.ts) reads as one line of text.
+      if (node.classList.contains('phrases')) {
+        const text = node.textContent?.trim();
+        if (text) lines.push(text);
+        return;
+      }
       // A filled slot shows the host's nodes (its own wording, not ours), not its fallback.
       if (node instanceof HTMLSlotElement && node.assignedNodes().length) return;
       for (const name of SPOKEN_ATTRIBUTES) {
