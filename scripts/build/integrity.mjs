@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Writes dist/integrity.json: the SRI hash (sha384, as `integrity` attributes and import maps take
- * it) of every file under dist/, keyed by its path relative to dist/ with forward slashes. A host
+ * it) of every file under dist/ that runs (its `.js` files: the type declarations never run, and the
+ * source maps are not published), keyed by its path relative to dist/ with forward slashes. A host
  * that requires Subresource Integrity covers the entry with the attribute and every file the entry
  * loads later (chunks, languages, the worklet) with an import map's "integrity" from this file.
  * Runs last in `npm run build`, after every file under dist/ is written.
@@ -20,14 +21,14 @@ export function sri(bytes) {
   return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 }
 
-/** Every file under `dir` (but the integrity file itself), sorted, with its SRI hash. @param {string} dir */
+/** Every script under `dir`, sorted, with its SRI hash. @param {string} dir */
 export function integrityOf(dir) {
   /** @type {Record<string, string>} */
   const hashes = {};
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((path) => path !== INTEGRITY_FILE)
+    .filter((path) => path.endsWith('.js') && !path.endsWith('.d.js'))
     .sort();
   for (const path of files) hashes[path] = sri(readFileSync(join(dir, path)));
   return hashes;

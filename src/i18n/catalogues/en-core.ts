@@ -59,4 +59,4 @@ export const enCore = {
   instructionsHeliosMore: 'Find a quiet place and talk naturally — how you slept, what you did, what is coming up. There are no right or wrong answers.',
   moreTips: 'Tips',
   titleHelios: 'Talk about your day',
-} as const satisfies Record<string, string>;
+} satisfies Record<string, string>;

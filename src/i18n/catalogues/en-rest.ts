@@ -213,4 +213,4 @@ export const enRest = {
   readAloudMore: 'If you reach the end first, start again from the top. The passage scrolls; the Stop button stays in view.',
   heliosNextStep: 'That is all for today. You can close this page; record again on another day to see how you change over time.',
   apolloPatientNext: 'Your clinician will review the results — they are not shown here — and go through them with you at your next appointment. You can close this page now.',
-} as const satisfies Record<string, string>;
+} satisfies Record<string, string>;

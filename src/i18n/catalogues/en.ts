@@ -11,7 +11,7 @@
 import { enCore } from './en-core.js';
 import { enRest } from './en-rest.js';
 
-export const en = { ...enCore, ...enRest } as const;
+export const en = { ...enCore, ...enRest };
 
 /** The id of every string the person may see. */
 export type MessageId = keyof typeof en;

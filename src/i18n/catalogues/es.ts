@@ -1,10 +1,10 @@
-import type { MessageId } from './en.js';
+import type { Catalogue } from './en.js';
 
 /**
  * Spanish, neutral (usted), for Spain and Latin America alike. Loaded with
  * import() only when the element's language is `es` or a regional variant.
  */
-export const es = {
+export const es: Catalogue = {
   // Grabación Helios.
   instructionsHelios: 'Pulse Grabar y hable de su día hasta que se llene la barra de habla.',
   record: 'Grabar',
@@ -257,4 +257,4 @@ export const es = {
   readAloudMore: 'Si llega al final antes, vuelva a empezar desde el principio. El texto se desplaza; el botón Detener sigue a la vista.',
   heliosNextStep: 'Eso es todo por hoy. Puede cerrar esta página; grabe otro día para ver cómo cambia con el tiempo.',
   apolloPatientNext: 'Su profesional sanitario revisará los resultados (no se muestran aquí) y los comentará con usted en su próxima cita. Ya puede cerrar esta página.',
-} as const satisfies Record<MessageId, string>;
+};

@@ -1,10 +1,10 @@
-import type { MessageId } from './en.js';
+import type { Catalogue } from './en.js';
 
 /**
  * Indonesian (Bahasa Indonesia), polite and neutral ("Anda", "silakan").
  * Loaded with import() only when the element's language is `id`.
  */
-export const id = {
+export const id: Catalogue = {
   // Perekaman Helios.
   instructionsHelios: 'Tekan Rekam dan ceritakan hari Anda sampai bilah ucapan penuh.',
   record: 'Rekam',
@@ -257,4 +257,4 @@ export const id = {
   readAloudMore: 'Jika sudah sampai akhir lebih dulu, mulai lagi dari awal. Teks dapat digulir; tombol Berhenti tetap terlihat.',
   heliosNextStep: 'Sekian untuk hari ini. Anda boleh menutup halaman ini; rekam lagi di hari lain untuk melihat perubahan dari waktu ke waktu.',
   apolloPatientNext: 'Tenaga kesehatan Anda akan meninjau hasilnya (tidak ditampilkan di sini) dan membahasnya bersama Anda pada janji temu berikutnya. Anda boleh menutup halaman ini sekarang.',
-} as const satisfies Record<MessageId, string>;
+};

@@ -1,11 +1,11 @@
-import type { MessageId } from './en.js';
+import type { Catalogue } from './en.js';
 
 /**
  * Japanese, polite (です・ます), plain words over jargon for the person
  * recording; clinical terms only in Apollo's clinician-facing results.
  * Loaded with import() only when the element's language is `ja`.
  */
-export const ja = {
+export const ja: Catalogue = {
   // Helios の録音。
   instructionsHelios: '「録音」を押して、発話バーがいっぱいになるまで今日のことをお話しください。',
   record: '録音',
@@ -252,4 +252,4 @@ export const ja = {
   readAloudMore: '最後まで読み終えたら、初めから読み直してください。文章はスクロールでき、「停止」ボタンは常に表示されます。',
   heliosNextStep: '今日はこれで終わりです。このページは閉じてかまいません。別の日にもう一度録音すると、変化を確かめられます。',
   apolloPatientNext: '結果は担当の医療者が確認します（この画面には表示されません）。次の診察で一緒に確認します。このページは閉じてかまいません。',
-} as const satisfies Record<MessageId, string>;
+};
