@@ -311,7 +311,7 @@ export async function vadBench({ root, chromium, chromiumPath, figure, table }) 
   console.log(`\n  audio clock: how much of real time the page's audio clock kept while recording; below ${MIN_AUDIO_CLOCK * 100} % the machine dropped microphone samples (load), and the run was repeated alone.`);
 
   const speech = results.filter(({ fixture }) => fixture.kind === 'speech');
-  const fan = results.find(({ fixture }) => fixture.kind === 'fan-0db');
+  const fans = results.filter(({ fixture }) => fixture.kind === 'fan-0db');
   const nonSpeech = results.filter(({ fixture }) => fixture.kind === 'non-speech');
   const borderline = results.find(({ fixture }) => fixture.kind === 'borderline');
   console.log('');
@@ -329,7 +329,8 @@ export async function vadBench({ root, chromium, chromiumPath, figure, table }) 
     const got = speech.reduce((sum, { run }) => sum + run.speechSeconds, 0);
     figure('vad.speech.total-ratio', got / ref, 'ratio');
   }
-  if (fan) figure('vad.fan0db.ratio', fan.run.speechSeconds / fan.fixture.reference, 'ratio', `>= ${TARGETS.fanRatio.toFixed(2)}`);
+  // Several voices are played over the fan: the figure is the worst of them.
+  if (fans.length) figure('vad.fan0db.ratio', Math.min(...fans.map(({ fixture, run }) => run.speechSeconds / fixture.reference)), 'ratio', `>= ${TARGETS.fanRatio.toFixed(2)}`);
   if (nonSpeech.length) {
     const worst = Math.max(...nonSpeech.map(({ fixture, run }) => (run.speechSeconds * 30) / fixture.durationSeconds));
     figure('vad.non-speech.worst', worst, 's/30s', `<= ${TARGETS.nonSpeechPer30s.toFixed(1)}`);

@@ -7,7 +7,8 @@
 # Needs (Debian 12 package names):
 #   apt-get install -y --no-install-recommends sox flite pocketsphinx-testdata \
 #     asterisk-core-sounds-en-wav asterisk-core-sounds-es-wav asterisk-core-sounds-fr-wav \
-#     asterisk-core-sounds-ru-wav asterisk-prompt-it-menardi-wav asterisk-moh-opsound-wav
+#     asterisk-core-sounds-ru-wav asterisk-prompt-it-menardi-wav asterisk-moh-opsound-wav \
+#     drascula drascula-spanish fillets-ng-data-cs
 #
 # Sources:
 #   pocketsphinx-testdata   LibriVox read speech (16 kHz; a woman reading Austen) and AN4/TIDIGITS
@@ -16,6 +17,11 @@
 #                           fr-CA (June), ru-RU; asterisk-prompt-it-menardi: it-IT
 #   asterisk-moh-opsound    instrumental music on hold (8 kHz)
 #   flite                   diphone/cluster voices built from recorded people: awb (man), slt (woman)
+#   drascula, -spanish      the voice acting of a comedy adventure (Alcachofa Soft, 1996; 11 kHz 8-bit):
+#                           actors playing the hero, B.J., Drascula, Igor, a vampire…, shouting, pleading,
+#                           joking: acted, expressive speech, the English cast and the Spanish one
+#   fillets-ng-data-cs      the Czech voice acting of Fish Fillets (Altar Games, 1998; ogg): a woman and a man
+#                           playing two fish who bicker, joke and complain: acted dialogue
 #
 # Each file is deterministic (fixed file order, fixed noise seeds), so the
 # Silero reference and the element see the same audio on every machine.
@@ -30,7 +36,9 @@ need sox; need flite
 PS=/usr/share/pocketsphinx/test/data
 AST=/usr/share/asterisk/sounds
 MOH=/usr/share/asterisk/moh
-for dir in "$PS/librivox" "$AST/en_US_f_Allison" "$AST/es_MX_f_Allison" "$AST/fr_CA_f_June" "$AST/ru_RU_f_IvrvoiceRU" "$AST/it_IT_f_Menardi" "$MOH"; do
+DRAS=/usr/share/scummvm/drascula
+FISH=/usr/share/games/fillets-ng/sound
+for dir in "$DRAS/en" "$DRAS/es" "$FISH/airplane/cs" "$PS/librivox" "$AST/en_US_f_Allison" "$AST/es_MX_f_Allison" "$AST/fr_CA_f_June" "$AST/ru_RU_f_IvrvoiceRU" "$AST/it_IT_f_Menardi" "$MOH"; do
   [ -d "$dir" ] || { echo "missing $dir: see the header of $0 for the packages" >&2; exit 1; }
 done
 
@@ -106,6 +114,62 @@ flite -voice slt -t "$TEXT" -o "$tmp/slt.wav"
 sequence "$out/flite-awb-man.wav" 15 0.3 "$tmp/awb.wav"
 sequence "$out/flite-slt-woman.wav" 15 0.3 "$tmp/slt.wav"
 
+# ── Speech: acted, expressive (a cast's lines in turn, as in a dialogue) ─
+# usage: dialogue OUT SECONDS DIR: the k-th line of 1.5 s or more of each character in turn (fixed order),
+# 0.35 s apart, levels as the actors gave them (the whole normalised once, not each line).
+# The lines of 1.5 s or more (16,538 bytes at 11,025 Hz) of one character (file-name prefix), in natural order.
+lines_of() {
+  local g
+  for g in "$1"/*.ALS; do
+    if [[ $(basename "$g") =~ ^$2[0-9]+\.ALS$ ]] && [ "$(stat -c %s "$g")" -ge 16538 ]; then echo "$g"; fi
+  done | sort -V
+}
+# usage: turns OUT SECONDS FILE…: the lines in the order given, 0.35 s apart, until SECONDS are filled;
+# levels as the actors gave them (the whole normalised once, not each line). Raw .ALS files are 11,025 Hz 8-bit.
+turns() {
+  local target=$1 seconds=$2 parts=() total=0 f len n=0; shift 2
+  gap "$tmp/d-gap.wav" 0.35; gap "$tmp/d-lead.wav" 0.4
+  parts+=("$tmp/d-lead.wav")
+  for f in "$@"; do
+    n=$((n + 1))
+    case $f in
+      *.ALS) "${SOX[@]}" -t raw -r 11025 -e unsigned -b 8 -c 1 "$f" "${FMT[@]}" "$tmp/d$n.wav" ;;
+      *) "${SOX[@]}" "$f" "${FMT[@]}" "$tmp/d$n.wav" ;;
+    esac
+    len=$(soxi -D "$tmp/d$n.wav")
+    parts+=("$tmp/d$n.wav" "$tmp/d-gap.wav")
+    total=$(awk -v a="$total" -v b="$len" 'BEGIN {print a + b + 0.35}')
+    if awk -v t="$total" -v s="$seconds" 'BEGIN {exit !(t >= s)}'; then break; fi
+  done
+  "${SOX[@]}" "${parts[@]}" "$tmp/dialogue.wav"
+  "${SOX[@]}" "$tmp/dialogue.wav" "$target" trim 0 "$seconds" gain -n -3
+}
+# The k-th line of each character of the game in turn (the hero, B.J., Drascula, Igor, the vampire…), k = 1, 2, …
+cast_in_turn() {
+  local dir=$1 round who f
+  declare -A cast=()
+  for who in '' BJ D I VB L T B E P; do cast[x$who]=$(lines_of "$dir" "$who"); done
+  for round in 1 2 3 4 5 6 7 8; do
+    for who in '' BJ D I VB L T B E P; do
+      f=$(sed -n "${round}p" <<<"${cast[x$who]}")
+      if [ -n "$f" ]; then echo "$f"; fi
+    done
+  done
+}
+mapfile -t lines < <(cast_in_turn "$DRAS/en"); turns "$out/acted-en-drascula.wav" 30 "${lines[@]}"
+mapfile -t lines < <(cast_in_turn "$DRAS/es"); turns "$out/acted-es-drascula.wav" 30 "${lines[@]}"
+# Two fish bickering (Czech): the small one's and the big one's lines of the first levels, in turn.
+lines=()
+for level in airplane alibaba atlantis barrel; do
+  mapfile -t small < <(ls "$FISH/$level/cs/"*-m-*.ogg | LC_ALL=C sort)
+  mapfile -t big < <(ls "$FISH/$level/cs/"*-v-*.ogg | LC_ALL=C sort)
+  for ((k = 0; k < ${#small[@]} || k < ${#big[@]}; k++)); do
+    if [ -n "${small[k]:-}" ]; then lines+=("${small[k]}"); fi
+    if [ -n "${big[k]:-}" ]; then lines+=("${big[k]}"); fi
+  done
+done
+turns "$out/acted-cs-fillets.wav" 30 "${lines[@]}"
+
 # ── Speech: conversation-like (answers with 2–4 s pauses between them) ───
 gap "$tmp/p2.wav" 2.0; gap "$tmp/p3.wav" 3.0; gap "$tmp/p4.wav" 4.0; gap "$tmp/p25.wav" 2.5
 i=0; conv=("$tmp/lead-c.wav"); gap "$tmp/lead-c.wav" 0.4
@@ -155,6 +219,13 @@ done
 mix "$out/noisy-pink-10db.wav" "$out/read-en-librivox.wav" "$out/noise-pink.wav" 10
 mix "$out/noisy-fan-0db.wav" "$out/read-en-us-allison.wav" "$out/noise-fan.wav" 0
 "${SOX[@]}" "$out/read-en-librivox.wav" "$out/quiet-20db.wav" gain -20
+# The same harder cases on other voices: acted speech over the fan, quiet acted and quiet read speech.
+mix "$out/noisy-fan-0db-acted-en.wav" "$out/acted-en-drascula.wav" "$out/noise-fan.wav" 0
+mix "$out/noisy-fan-0db-acted-es.wav" "$out/acted-es-drascula.wav" "$out/noise-fan.wav" 0
+mix "$out/noisy-fan-0db-librivox.wav" "$out/read-en-librivox.wav" "$out/noise-fan.wav" 0
+"${SOX[@]}" "$out/acted-en-drascula.wav" "$out/quiet-20db-acted-en.wav" gain -20
+"${SOX[@]}" "$out/acted-es-drascula.wav" "$out/quiet-20db-acted-es.wav" gain -20
+"${SOX[@]}" "$out/read-en-us-allison.wav" "$out/quiet-20db-allison.wav" gain -20
 
 # ── Borderline: ~9.5 s of speech in ~10.4 s ──────────────────────────────
 # Continuous reading (pauses over 0.1 s cut out), 9.9 s of it (Silero: ~9.4 s of speech), padded with room tone.
