@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite: an import-cycle check and the Node tests (test/node), the
-# host apps (test/hosts: the packed package in React, Vue, Next.js and Svelte; from a CDN with SRI), then the
+# host apps (test/hosts: the packed package in React, Vue, Next.js and Svelte; from a CDN with SRI), the
+# Preact and Solid JSX type checks (test/types), then the
 # browser groups: Chromium (speech, silence, no permission, DOM-only, unit)
 # and Firefox ESR. Generates the fake-microphone WAVs first and
 # makes sure PulseAudio runs (Firefox's AudioContext needs a sound server).
@@ -55,6 +56,9 @@ counted_step() {
 # The package as hosts get it: npm pack, installed into React, Vue, Next.js and Svelte apps, type-checked,
 # built and run in Chromium, then loaded from a second origin with SRI (test/hosts/run.mjs).
 counted_step hosts node test/hosts/run.mjs
+# Typed JSX from the packed package: tsc over Preact 10, Preact 11 and Solid sources that use the element
+# right (must pass) and copies that misuse it (each must fail where marked), test/types/run.mjs.
+counted_step types node test/types/run.mjs
 # The server half in every runtime: the built handler served by node:http, Express 5, Bun, Deno and workerd
 # (test/runtimes/run.mjs, which installs its own folder's dependencies when missing).
 counted_step runtimes node test/runtimes/run.mjs
@@ -62,8 +66,8 @@ counted_step runtimes node test/runtimes/run.mjs
 if [[ -z ${TEST_GROUP:-} || ",${TEST_GROUP}," == *,s3,* ]]; then
   bash scripts/ensure-deps.sh scripts/s3
 fi
-# hosts and runtimes are not browser groups: asked for alone, web-test-runner has nothing to run.
-if [[ ! ${TEST_GROUP:-} =~ ^(hosts|runtimes)(,(hosts|runtimes))*$ ]]; then
+# hosts, types and runtimes are not browser groups: asked for alone, web-test-runner has nothing to run.
+if [[ ! ${TEST_GROUP:-} =~ ^(hosts|types|runtimes)(,(hosts|types|runtimes))*$ ]]; then
   npx web-test-runner "$@" 2>&1 | tee "$log" || status=$?
 fi
 # The runner's last block holds each group's final line: "<Browser>: |…| n/n test files | P passed, F failed".

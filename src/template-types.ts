@@ -26,6 +26,20 @@ export type KebabCase<Text extends string> = Text extends `${infer Head}${infer 
 /** Properties a template may set: each as the element's own type (`minSpeechSeconds={true}` is an error). */
 export type ThymiaRecorderPropertyValues = Partial<Pick<ThymiaRecorder, ThymiaRecorderProperties>>;
 
+/**
+ * The same properties under their kebab-case names (`min-speech-seconds`), each still as the
+ * property's own type: Solid sets a custom element's `min-speech-seconds={10}` as its
+ * `minSpeechSeconds` property (it lowercases a camelCase name, so only this spelling works there).
+ */
+export type ThymiaRecorderKebabPropertyValues = {
+  [Key in ThymiaRecorderProperties as KebabCase<Key>]?: ThymiaRecorder[Key];
+};
+
+/** Every key behind a namespace: `Prefixed<'prop:', { a?: 1 }>` is `{ 'prop:a'?: 1 }` (Solid's `prop:`, `attr:`). */
+export type Prefixed<Prefix extends string, Values> = {
+  [Key in keyof Values as Key extends string ? `${Prefix}${Key}` : never]: Values[Key];
+};
+
 /** The text form of a property's type: its string and number members (none for objects and booleans). */
 type TextForm<Value> = [Extract<Value, boolean>] extends [never] ? Extract<Value, string | number> : never;
 
