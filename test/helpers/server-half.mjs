@@ -4,9 +4,8 @@
  * `authorize` knows by an `x-test-user` header, and a request helper that
  * records every answer (status, headers, body) for the leak scans.
  */
-import { once } from 'node:events';
-import { createServer } from 'node:http';
 import { createMockThymia } from '../../demo/backend/mock-thymia.js';
+import { serveOnLoopback } from './loopback.mjs';
 
 export const SECRET = 'test-secret-0123456789-abcdefghijklmnop';
 export const ORIGIN = 'http://app.test';
@@ -14,18 +13,7 @@ export const ORIGIN = 'http://app.test';
 /** @param {{ apiKey?: string }} [options] */
 export async function startMockThymia(options = {}) {
   const mock = createMockThymia({ apiKey: options.apiKey, defaultProcessingMs: 0 });
-  const server = createServer((req, res) => {
-    mock.handle(req, res).then((handled) => {
-      if (!handled) {
-        res.writeHead(404);
-        res.end();
-      }
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  const url = `http://127.0.0.1:${address.port}`;
+  const { url, close } = await serveOnLoopback((req, res) => mock.handle(req, res), 404);
   return {
     url,
     mock,
@@ -38,10 +26,7 @@ export async function startMockThymia(options = {}) {
     async creates(userLabel) {
       return /** @type {{ creates: number }} */ (await (await fetch(`${url}/__mock/creates/${encodeURIComponent(userLabel)}`)).json()).creates;
     },
-    close() {
-      server.closeAllConnections();
-      server.close();
-    },
+    close,
   };
 }
 

@@ -4,32 +4,19 @@
  * loopback server as the Vite plugin mounts them.
  */
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import { createServer } from 'node:http';
 import { after, test } from 'node:test';
 import { createDemoBackend } from '../../demo/backend/demo-backend.js';
 import { createThymiaHandler } from '../../dist/lib/server/index.js';
 import { toNodeHandler } from '../../dist/lib/server/node.js';
 import { sqliteStore } from '../../dist/lib/server/sqlite.js';
+import { serveOnLoopback } from '../helpers/loopback.mjs';
 import { startMockThymia } from '../helpers/server-half.mjs';
 
-/** @param {ReturnType<typeof createDemoBackend>} backend */
+/** The backend on loopback, as the Vite plugin mounts it (418 for what it does not serve). @param {ReturnType<typeof createDemoBackend>} backend */
 async function serve(backend) {
-  const server = createServer((req, res) => {
-    backend.handle(req, res).then((handled) => {
-      if (!handled) {
-        res.writeHead(418);
-        res.end();
-      }
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  after(() => {
-    server.closeAllConnections();
-    server.close();
-  });
-  return `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
+  const { url, close } = await serveOnLoopback((req, res) => backend.handle(req, res), 418);
+  after(close);
+  return url;
 }
 
 const server = { createThymiaHandler, toNodeHandler };

@@ -4,11 +4,10 @@
  * paths to next() and keeps the public path under a mount point.
  */
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import { createServer } from 'node:http';
 import { after, test } from 'node:test';
 import { createThymiaHandler } from '../../dist/lib/server/index.js';
 import { toNodeHandler } from '../../dist/lib/server/node.js';
+import { serveOnLoopback } from '../helpers/loopback.mjs';
 import { headerAuthorize, person, SECRET, startMockThymia, upload } from '../helpers/server-half.mjs';
 
 const thymia = await startMockThymia({ apiKey: 'node-key' });
@@ -17,11 +16,9 @@ const handler = createThymiaHandler({ apiKey: 'node-key', baseUrl: thymia.url, s
 
 /** @param {import('node:http').RequestListener} listener */
 async function serve(listener) {
-  const server = createServer(listener);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  after(() => server.close());
-  return `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
+  const { url, close } = await serveOnLoopback(listener);
+  after(close);
+  return url;
 }
 
 test('node:http: a whole Helios session through real sockets', async () => {
