@@ -12,9 +12,14 @@
  *    (fetch + parse + evaluate, element defined) and first render, with and
  *    without 4× CPU throttling; also loads the bundle a second time and
  *    counts CSP violations.
+ *    Then side by side with media-chrome (scripts/bench/peers.mjs, bench/package.json): navigation →
+ *    a usable control on an emulated 4G network (100 ms round trip) at 4× CPU, interleaved cold
+ *    loads; the longest main-thread task and the tasks over 50 ms of the first render; the script
+ *    fetch rounds (round trips) before usable, with their files.
  * 3. Recording in Chromium (scripts/bench/flow.mjs, against the bench's own
  *    upload and status server, scripts/bench/bench-server.mjs), in this order:
  *    - navigation start → Record enabled at 4× CPU (cold loads);
+ *    - Stop click → review on screen, at 1× and 4× CPU (scripts/bench/review.mjs);
  *    - one long take (3 min): over its first 60 s, with no other browser of
  *      the bench running, the main-thread share (CDP TaskDuration / wall) and
  *      long tasks; its JS heap growth over the whole take against its encoded size;
@@ -46,6 +51,10 @@
  * Lengths: BENCH_HEAP_SECONDS (default 180), BENCH_MAIN_THREAD_SECONDS (60),
  * BENCH_PROFILE_SECONDS (10), BENCH_ENGINE_SECONDS (25), BENCH_LATENCY_RUNS (5),
  * BENCH_LATENCY_OVERLAP (takes recording at once, default 2), BENCH_INTERACTIVE_RUNS (5).
+ * BENCH_NO_PEERS=1 skips the side by side with media-chrome (BENCH_PEER_RUNS loads each, default 7),
+ * BENCH_NO_REVIEW=1 skips Stop → review (BENCH_REVIEW_RUNS takes per CPU rate, default 5;
+ * BENCH_REVIEW_MIN_SPEECH, default 3 s). BENCH_ONLY=peers,review runs only those parts (either or
+ * both) and updates their figures in bench/results.json, keeping the others.
  */
 import { startBenchServer } from './bench/bench-server.mjs';
 import { firstLoad } from './bench/first-load.mjs';
@@ -104,6 +113,53 @@ if (stale) {
     console.error('vite build failed; no figures.');
     process.exit(result.status || 1);
   }
+}
+
+// ── BENCH_ONLY: one or two parts alone ───────────────────────────────────
+
+/** The side-by-side load figures against media-chrome (scripts/bench/peers.mjs). */
+async function peerFigures() {
+  const chromium = await loadPlaywright();
+  if (!chromium || !existsSync(chromiumPath)) return void console.log(`\n(No side-by-side figures: ${chromium ? `${chromiumPath} not found` : 'playwright-core not installed'}.)`);
+  const { peersBench } = await import('./bench/peers.mjs');
+  await peersBench({ root, chromium, chromiumPath, figure, table });
+}
+
+// BENCH_ONLY=peers,review runs those parts and nothing else, and updates their figures in
+// bench/results.json, keeping the rest of the last full run's.
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').map((part) => part.trim()).filter(Boolean));
+if (only.size) {
+  const unknown = [...only].filter((part) => !['peers', 'review'].includes(part));
+  if (unknown.length) {
+    console.error(`BENCH_ONLY: unknown part ${unknown.join(', ')} (known: peers, review)`);
+    process.exit(2);
+  }
+  if (only.has('peers')) await peerFigures();
+  if (only.has('review')) {
+    const chromium = await loadPlaywright();
+    const wav = join(root, 'test', 'fixtures', 'speech.wav');
+    if (!chromium || !existsSync(chromiumPath) || !existsSync(wav)) console.log('\n(No Stop → review figures: needs playwright-core, Chromium and test/fixtures/speech.wav — bash scripts/make-fixtures.sh.)');
+    else {
+      const server = await startBenchServer(root, benchPages());
+      try {
+        const rows = await (await import('./bench/review.mjs')).reviewBench({ root, chromium, chromiumPath, server, figure });
+        console.log('\nStop → review in Chromium (built element, fake microphone test/fixtures/speech.wav):\n');
+        table(['figure', 'measured', 'budget'], rows);
+      } finally {
+        await server.close();
+      }
+    }
+  }
+  console.log('\nFigures:\n');
+  for (const { name, value, unit, budget, note } of figures) console.log(`${name} ${value ?? 'n/a'} ${unit}${budget ? ` (budget ${budget})` : ''}${note ? ` — ${note}` : ''}`);
+  const resultsPath = join(root, 'bench', 'results.json');
+  const last = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : { figures: [] };
+  const fresh = new Map(figures.map((entry) => [entry.name, entry]));
+  const merged = [...last.figures.map((entry) => fresh.get(entry.name) ?? entry), ...figures.filter((entry) => !last.figures.some((old) => old.name === entry.name))];
+  mkdirSync(dirname(resultsPath), { recursive: true });
+  writeFileSync(resultsPath, `${JSON.stringify({ ...last, figures: merged, updated: { date: new Date().toISOString(), only: [...only] } }, null, 2)}\n`);
+  console.log(`\n(updated in ${relative(root, resultsPath)}: ${figures.length} figures)\n`);
+  process.exit(0);
 }
 
 // ── 2. Sizes ─────────────────────────────────────────────────────────────
@@ -322,7 +378,15 @@ async function browserFigures() {
   for (const note of notes) console.log(`  ! ${note}`);
 }
 
+let peersSeconds = 0;
 await browserFigures();
+
+// Side by side with media-chrome: a usable control on an emulated 4G network at 4× CPU (BENCH_NO_PEERS=1 skips it).
+if (process.env.BENCH_NO_BROWSER !== '1' && process.env.BENCH_NO_PEERS !== '1') {
+  const started = performance.now();
+  await peerFigures();
+  peersSeconds = (performance.now() - started) / 1000;
+}
 
 // ── 4. Recording, upload per engine, speech count ───────────────────────
 
@@ -349,7 +413,8 @@ const timed = async (name, work) => {
     phases.push(`${name} ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
 };
-phases.push(`sizes and loads ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
+phases.push(`sizes and loads ${((performance.now() - startedAt) / 1000 - peersSeconds).toFixed(0)} s`);
+if (peersSeconds) phases.push(`side by side with media-chrome ${peersSeconds.toFixed(0)} s`);
 let long;
 let profiled;
 let vad;
@@ -357,6 +422,8 @@ try {
   if (flowRuns) {
     const flow = await import('./bench/flow.mjs');
     flowRows.push(...(await timed('interactive', flow.interactive(context))));
+    // Stop → review on screen, one take at a time, before anything else records (BENCH_NO_REVIEW=1 skips it).
+    if (process.env.BENCH_NO_REVIEW !== '1') flowRows.push(...(await timed('stop → review', import('./bench/review.mjs').then(({ reviewBench }) => reviewBench(context)))));
     // From here until `startLongTake` resolves, no other browser of the bench runs: the main-thread window.
     long = await timed('main-thread window', flow.startLongTake(context));
     flowRows.push(...long.rows);

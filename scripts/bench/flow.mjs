@@ -37,7 +37,7 @@ const median = (values) => {
 };
 const list = (values) => values.map((value) => (Number.isFinite(value) ? Math.round(value) : '—')).join(', ');
 /** Busy and total CPU time of the whole machine so far (Linux /proc/stat; undefined elsewhere). */
-function machineTimes() {
+export function machineTimes() {
   try {
     const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
     const idle = fields[3] + (fields[4] ?? 0);
@@ -47,13 +47,13 @@ function machineTimes() {
   }
 }
 /** The machine's busy share between two machineTimes() readings, all cores together. */
-const machineBusy = (from, to) => (from && to ? `${(((to.busy - from.busy) / (to.total - from.total)) * 100).toFixed(0)} % of ${cpus().length} cores` : `load avg ${loadavg()[0].toFixed(2)}`);
+export const machineBusy = (from, to) => (from && to ? `${(((to.busy - from.busy) / (to.total - from.total)) * 100).toFixed(0)} % of ${cpus().length} cores` : `load avg ${loadavg()[0].toFixed(2)}`);
 
-function launch(chromium, chromiumPath, wav) {
+export function launch(chromium, chromiumPath, wav) {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...CHROMIUM_ARGS, ...(wav ? fakeMicrophoneArgs(wav) : [])] });
 }
 
-async function openTakePage(browser, server) {
+export async function openTakePage(browser, server) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];

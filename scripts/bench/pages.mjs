@@ -75,6 +75,37 @@ window.benchTake = {
     seen.stopClickAt = at;
     return at;
   },
+  /**
+   * Stop, as a click, and how long until the review shows the take: \`domMs\` until its take row is in the
+   * shadow DOM, \`frameMs\` until the task after the next animation frame (that frame has painted it),
+   * both from just before the click (page clock, performance.now()).
+   */
+  async stopToReview(timeoutMs = 10000) {
+    const root = element.shadowRoot;
+    const shown = () => root.querySelector('[part~="review"] [part~="take"]');
+    const clickAt = performance.now();
+    part('stop-button').click();
+    if (!shown()) {
+      await new Promise((resolve, reject) => {
+        const observer = new MutationObserver(() => {
+          if (!shown()) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve();
+        });
+        observer.observe(root, { subtree: true, childList: true, attributes: true });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error('no review within ' + timeoutMs + ' ms (state ' + element.getAttribute('state') + ')'));
+        }, timeoutMs);
+      });
+    }
+    const domAt = performance.now();
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const frameAt = performance.now();
+    const row = shown();
+    return { domMs: domAt - clickAt, frameMs: frameAt - clickAt, visible: !!row && row.getBoundingClientRect().height > 0, state: element.getAttribute('state') };
+  },
   /** Waits for one of the times above ('uploadCompleteAt', 'resultAt', …) and returns all that was seen. */
   async waitFor(key, timeoutMs) {
     await until(() => seen[key], timeoutMs, key, 20);
