@@ -9,9 +9,10 @@
  *   on:thymia-result={(event) => show(event.detail.results)} />
  * ```
  *
- * Solid sets every plain prop of a custom element as a property, its kebab-case name turned
- * camelCase (`min-speech-seconds={10}` sets `minSpeechSeconds`; a camelCase name would be
- * lowercased, so it is not offered): each typed as that property, objects and booleans included.
+ * Solid sets a custom element's plain props as properties, its kebab-case name turned camelCase
+ * (`auto-submit={false}` sets `autoSubmit`; a camelCase name would be lowercased, so it is not
+ * offered), and its compiler writes a literal text or number as the attribute instead (every
+ * text or number property has its kebab-case attribute): each typed as the property's type.
  * Solid's namespaces are typed too: `prop:minSpeechSeconds` (the property by its own name),
  * `attr:min-speech-seconds` (the attribute: text and numbers), and a listener per event as
  * `on:thymia-…` (addEventListener with the name as written) or `onthymia-…`.

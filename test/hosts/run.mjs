@@ -10,13 +10,15 @@
  *   server component page renders `thymia-recorder/react` straight, a client
  *   component page records with event props;
  * - a Svelte 5 + Vite app (its own lock too): svelte-check passes through
- *   `thymia-recorder/svelte`, and copies that misuse the element fail it.
+ *   `thymia-recorder/svelte`, and copies that misuse the element fail it;
+ * - a Preact 10 app and a Solid 1 app (Vite, their own locks too), typed through
+ *   `thymia-recorder/preact` and `/solid` (`tsc`; test/types/ has their misuse copies).
  * Then the package from a second origin, as a CDN serves it, with Subresource
  * Integrity (test/hosts/sri.mjs): the flow to a result, a tampered chunk and a
  * tampered worklet refused, first-load time with and without.
  * Each recording app must receive `thymia-result` through its framework's own
  * binding (React and Next: the `onThymiaResult` prop; Vue: `@thymia-result`;
- * Svelte: `onthymia-result`)
+ * Svelte and Preact: `onthymia-result`; Solid: `on:thymia-result`)
  * and show it. Also: importing the package in plain Node (server-side
  * rendering) must not throw.
  *
@@ -195,9 +197,16 @@ if (packed) {
  * workspace copy, then the tarball with `npm install --no-save`, as a host adds a package to an app
  * it already has. Each has its own node_modules (Next.js alone is ≈ 390 MB).
  */
-const ownLockApps = /** @type {const} */ (['next-app', 'svelte-app']);
+const ownLockApps = /** @type {const} */ (['next-app', 'svelte-app', 'preact-app', 'solid-app']);
 /** @type {Record<(typeof ownLockApps)[number], boolean>} */
-const ownLockInstalled = { 'next-app': false, 'svelte-app': false };
+const ownLockInstalled = { 'next-app': false, 'svelte-app': false, 'preact-app': false, 'solid-app': false };
+/** The packages each own-lock app's install line names. */
+const ownLockMain = {
+  'next-app': ['next', 'react'],
+  'svelte-app': ['svelte', '@sveltejs/vite-plugin-svelte', 'svelte-check', 'vite'],
+  'preact-app': ['preact', '@preact/preset-vite', 'vite'],
+  'solid-app': ['solid-js', 'vite-plugin-solid', 'vite'],
+};
 if (packed) {
   for (const app of ownLockApps) {
     installs.push(check(`npm ci of ${app} (its own lock), then the tarball (npm install --no-save)`, async () => {
@@ -210,8 +219,7 @@ if (packed) {
       await run('npm', ['ci', ...quiet], { cwd: dir, timeoutMs: 600_000 });
       await run('npm', ['install', '--no-save', ...quiet, join(workspace, packed?.filename ?? '')], { cwd: dir, timeoutMs: 300_000 });
       const version = (/** @type {string} */ name) => JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')).version;
-      const main = app === 'next-app' ? ['next', 'react'] : ['svelte', '@sveltejs/vite-plugin-svelte', 'svelte-check', 'vite'];
-      return [`thymia-recorder ${version('thymia-recorder')}`, ...main.map((name) => `${name} ${version(name)}`)].join(', ');
+      return [`thymia-recorder ${version('thymia-recorder')}`, ...ownLockMain[app].map((name) => `${name} ${version(name)}`)].join(', ');
     }).then((ok) => (ownLockInstalled[app] = ok)));
   }
 }
@@ -261,7 +269,7 @@ if (installed) {
   });
 
   const bin = (/** @type {string} */ name) => join(workspace, 'node_modules/.bin', name);
-  const built = { 'react-app': false, 'vue-app': false, 'next-app': false, 'svelte-app': false };
+  const built = { 'react-app': false, 'vue-app': false, 'next-app': false, 'svelte-app': false, 'preact-app': false, 'solid-app': false };
   await check('React app type-checks (tsc): onThymiaResult carries thymia-result’s detail', async () => {
     await run(bin('tsc'), ['-p', '.'], { cwd: join(workspace, 'react-app') });
   });
@@ -309,12 +317,26 @@ if (installed) {
     });
   }
 
+  // Preact and Solid: JSX typed through thymia-recorder/preact and /solid (tsc), then built.
+  for (const [app, label] of /** @type {const} */ ([['preact-app', 'Preact'], ['solid-app', 'Solid']])) {
+    if (!ownLockInstalled[app]) continue;
+    const dir = join(workspace, app);
+    await check(`${label} app type-checks (tsc): its thymia-result listener carries thymia-result’s detail`, async () => {
+      await run(join(dir, 'node_modules/.bin/tsc'), ['-p', '.'], { cwd: dir });
+    });
+    built[app] = await check(`${label} app builds (vite build)`, async () => {
+      await run(join(dir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: dir });
+    });
+  }
+
   // One loopback origin for the Vite apps' built files and the mock thymia backend; the Next.js app
   // runs its own server (next start) and rewrites its /api/… and /mock-upload/… requests to this one.
   const server = await serveHosts({
     '/react/': join(workspace, 'react-app/dist'),
     '/vue/': join(workspace, 'vue-app/dist'),
     '/svelte/': join(svelteDir, 'dist'),
+    '/preact/': join(workspace, 'preact-app/dist'),
+    '/solid/': join(workspace, 'solid-app/dist'),
     '/cdn-host/': join(workspace, 'cdn-host'),
   });
   const cdn = await serveCdn(join(workspace, 'node_modules/thymia-recorder'));
@@ -354,6 +376,8 @@ if (installed) {
       ['react-app', `${server.origin}/react/`, 'onThymiaResult prop'],
       ['vue-app', `${server.origin}/vue/`, '@thymia-result'],
       ['svelte-app', `${server.origin}/svelte/`, 'onthymia-result'],
+      ['preact-app', `${server.origin}/preact/`, 'onthymia-result'],
+      ['solid-app', `${server.origin}/solid/`, 'on:thymia-result'],
     ];
     for (const [app, url, binding] of flows) {
       if (!built[app] || !browser || !url) continue;
