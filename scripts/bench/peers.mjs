@@ -23,8 +23,8 @@
  *   task on the page's renderer main thread (ThreadControllerImpl::RunTask,
  *   wall time, throttling included, as the Long Tasks API counts it) that
  *   overlaps navigation start → usable; the longest and how many last > 50 ms.
- * - round trips: the script files fetched before usable (Resource Timing at
- *   the usable frame), chained by who asked for each (CDP
+ * - round trips: the files fetched before usable (Resource Timing at the
+ *   usable frame: scripts, and anything they fetch), chained by who asked for each (CDP
  *   Network.requestWillBeSent `initiator`: the page's parser = round 1, a
  *   file imported by a round-n file = round n + 1). The page itself is not
  *   counted.
@@ -49,8 +49,9 @@ const probe = (usable) => `<script>
       if (!usable()) return void requestAnimationFrame(frame);
       const at = performance.now();
       performance.mark('bench-usable');
-      const resources = performance.getEntriesByType('resource').filter((entry) => /\\.m?js(\\?|$)/.test(new URL(entry.name).pathname));
-      resolve({ at, resources: resources.map((entry) => entry.name), firstScriptAt: Math.min(...resources.map((entry) => entry.responseStart)) });
+      const resources = performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(location.origin));
+      const scripts = resources.filter((entry) => entry.initiatorType === 'script' || /\\.m?js(\\?|$)/.test(new URL(entry.name).pathname));
+      resolve({ at, resources: resources.map((entry) => entry.name), firstScriptAt: Math.min(...scripts.map((entry) => entry.responseStart)) });
     };
     requestAnimationFrame(frame);
   });
@@ -182,10 +183,10 @@ function roundTrips(requests, fetchedBeforeUsable, pageUrl) {
     round.set(url, value);
     return value;
   };
-  const scripts = fetchedBeforeUsable.filter((url) => /\.m?js(\?|$)/.test(new URL(url).pathname));
   const rounds = [];
-  for (const url of scripts) {
+  for (const url of fetchedBeforeUsable) {
     const index = roundOf(url);
+    // Asked for by nothing the page fetched (the browser's own, e.g. a favicon): no round of the page's.
     if (!Number.isFinite(index)) continue;
     (rounds[index - 1] ??= []).push(basename(new URL(url).pathname));
   }
