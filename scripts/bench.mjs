@@ -134,7 +134,11 @@ if (only.size) {
     console.error(`BENCH_ONLY: unknown part ${unknown.join(', ')} (known: peers, review)`);
     process.exit(2);
   }
+  const partTimes = [];
+  const partStarted = performance.now();
   if (only.has('peers')) await peerFigures();
+  if (only.has('peers')) partTimes.push(`side by side with media-chrome ${((performance.now() - partStarted) / 1000).toFixed(0)} s`);
+  const reviewStarted = performance.now();
   if (only.has('review')) {
     const chromium = await loadPlaywright();
     const wav = join(root, 'test', 'fixtures', 'speech.wav');
@@ -149,7 +153,9 @@ if (only.size) {
         await server.close();
       }
     }
+    partTimes.push(`stop → review ${((performance.now() - reviewStarted) / 1000).toFixed(0)} s`);
   }
+  console.log(`\nPhases: ${partTimes.join(', ')}.`);
   console.log('\nFigures:\n');
   for (const { name, value, unit, budget, note } of figures) console.log(`${name} ${value ?? 'n/a'} ${unit}${budget ? ` (budget ${budget})` : ''}${note ? ` — ${note}` : ''}`);
   const resultsPath = join(root, 'bench', 'results.json');

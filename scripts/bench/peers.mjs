@@ -51,7 +51,7 @@ const probe = (usable) => `<script>
       performance.mark('bench-usable');
       const resources = performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(location.origin));
       const scripts = resources.filter((entry) => entry.initiatorType === 'script' || /\\.m?js(\\?|$)/.test(new URL(entry.name).pathname));
-      resolve({ at, resources: resources.map((entry) => entry.name), firstScriptAt: Math.min(...scripts.map((entry) => entry.responseStart)) });
+      resolve({ at, resources: resources.map((entry) => entry.name), timing: resources.map((entry) => [entry.name, entry.startTime, entry.responseEnd]), firstScriptAt: Math.min(...scripts.map((entry) => entry.responseStart)) });
     };
     requestAnimationFrame(frame);
   });
@@ -293,7 +293,15 @@ export async function peersBench({ root, chromium, chromiumPath, figure, table }
       `${round(longestAll.median)}`,
       rounds.length,
     ]);
-    chains.push(`  ${PAGES[name].label}: ${rounds.length} round trip${rounds.length === 1 ? '' : 's'} before usable: ${rounds.map((files, index) => `${index + 1}. ${files.join(' + ')}`).join(' → ')}`);
+    // Each file's median request → response end, ms from navigation: where the rounds' time goes.
+    const when = (file) => {
+      const times = loads.map((sample) => sample.timing.find(([url]) => basename(new URL(url).pathname) === file)).filter(Boolean);
+      return `${round(median(times.map(([, start]) => start)))}→${round(median(times.map(([, , end]) => end)))} ms`;
+    };
+    chains.push(
+      `  ${PAGES[name].label}: ${rounds.length} round trip${rounds.length === 1 ? '' : 's'} before usable: ` +
+        `${rounds.map((files, index) => `${index + 1}. ${files.map((file) => `${file} (${when(file)})`).join(' + ')}`).join(' → ')}; usable at ${round(usable.median)} ms`,
+    );
   }
   const ahead = median(samples.mediaChrome.map((sample) => sample.at)) - median(samples.thymia.map((sample) => sample.at));
   figure('sideBySide.thymia.aheadOfMediaChrome.median', ahead, 'ms', '> 0');
@@ -305,6 +313,7 @@ export async function peersBench({ root, chromium, chromiumPath, figure, table }
   );
   table(['page', 'usable median ms', 'min–max', 'longest task ms (min–max)', 'tasks > 50 ms', 'longest from navigation', 'round trips'], rows);
   console.log('');
+  console.log('  Files fetched before usable by round (median requested → last byte, ms from navigation):');
   for (const line of chains) console.log(line);
   console.log(`  ours ${ahead >= 0 ? 'ahead of' : 'BEHIND'} media-chrome by ${Math.abs(Math.round(ahead))} ms (medians)`);
   for (const note of notes) console.log(`  ! ${note}`);
