@@ -23,6 +23,12 @@
  *   pitch either stays put to a fraction of a percent from frame to frame (or
  *   steps to another note of the chord, an exact octave, fifth or fourth away)
  *   or leaps further than a voice moves in 32 ms, nothing is voiced (a voice glides).
+ *   Expressive speech leaps too (an actor's cry, a tracker's octave slip), but it
+ *   holds no notes and leaps less often than a tune alternating bass and melody:
+ *   so music must also hold some notes, or leap nearly every frame.
+ * - a voiced frame far below the recent voiced peak (a vowel trailing off to a
+ *   murmur, a line spoken at a whisper after a shout) anchors nothing, and
+ *   nothing under an absolute gate counts: the reference hears neither as speech.
  *
  * Pure: fed features, returns decisions; `SpeechFrames` supplies the features.
  */
@@ -57,6 +63,8 @@ export interface VadOptions {
   readonly floorWindowSeconds: number;
   /** How far below the recent voiced peak (decaying `peakDecayDbPerSecond`) a consonant may be; quieter is background. */
   readonly consonantRangeDb: number;
+  /** How far below that peak a voiced frame may be and still anchor speech (a vowel trailing off to a murmur does not). */
+  readonly voicedRangeDb: number;
   readonly peakDecayDbPerSecond: number;
   /** How far from an anchor (either side) a frame above the floor still counts. */
   readonly bridgeSeconds: number;
@@ -73,13 +81,16 @@ export interface VadOptions {
   /** Among the last `pitchMemory` voiced frame pairs, this share held or leaping means music: nothing is voiced until it falls to `musicLeaveShare`. */
   readonly musicEnterShare: number;
   readonly musicLeaveShare: number;
+  /** …and at least this share of them held, or this share leaping: a voice that leaps without holding a note is a voice. */
+  readonly musicMinHeldShare: number;
+  readonly musicLeapShare: number;
   readonly pitchMemory: number;
 }
 
 export const DEFAULT_VAD_OPTIONS: VadOptions = {
   marginDb: 5,
   activeMarginDb: 3,
-  absoluteGateDb: -62,
+  absoluteGateDb: -58,
   maxFlatness: 0.45,
   minVoiceBandRatio: 0.3,
   minPeriodicity: 0.5,
@@ -87,6 +98,7 @@ export const DEFAULT_VAD_OPTIONS: VadOptions = {
   modulationWindowSeconds: 0.6,
   floorWindowSeconds: 2,
   consonantRangeDb: 20,
+  voicedRangeDb: 26,
   peakDecayDbPerSecond: 10,
   bridgeSeconds: 0.3,
   hangoverSeconds: 0.16,
@@ -96,6 +108,8 @@ export const DEFAULT_VAD_OPTIONS: VadOptions = {
   pitchLeapRatio: 1.16,
   musicEnterShare: 0.43,
   musicLeaveShare: 0.35,
+  musicMinHeldShare: 0.1,
+  musicLeapShare: 0.7,
   pitchMemory: 50,
 };
 
@@ -104,6 +118,10 @@ const FLOOR_START_DB = -70;
 const DIP_DEPTH_DB = 3;
 /** Music is judged once this many pairs of pitched frames are in (an eighth of a second of pitch). */
 const MUSIC_MIN_PAIRS = 4;
+/** How a pair of pitched frames moved: held a note (or stepped within a chord), leapt, or moved as a voice glides. */
+const PAIR_MOVED = 0;
+const PAIR_HELD = 1;
+const PAIR_LEAPT = 2;
 
 interface Pending {
   readonly levelDb: number;
@@ -130,8 +148,8 @@ export class VoiceActivityDetector {
   #runAnchorSeconds = 0;
   #speechSeconds = 0;
   #previousPitchHz = 0;
-  /** Whether each of the last `pitchMemory` pairs of pitched frames held its pitch. */
-  #held: boolean[] = [];
+  /** How each of the last `pitchMemory` pairs of pitched frames moved (PAIR_HELD, PAIR_LEAPT, PAIR_MOVED). */
+  #pairs: number[] = [];
   #music = false;
   #voicedPeakDb = -120;
 
@@ -163,7 +181,8 @@ export class VoiceActivityDetector {
       levelDb >= this.#floorDb + o.marginDb &&
       frame.periodicity >= o.minPeriodicity &&
       frame.flatness <= o.maxFlatness &&
-      frame.voiceBandRatio >= o.minVoiceBandRatio;
+      frame.voiceBandRatio >= o.minVoiceBandRatio &&
+      levelDb >= this.#voicedPeakDb - o.voicedRangeDb;
     this.#voicedPeakDb = voiced ? Math.max(levelDb, this.#voicedPeakDb) : this.#voicedPeakDb - o.peakDecayDbPerSecond * seconds;
     const aboveFloor = aboveGate && levelDb >= this.#floorDb + o.activeMarginDb;
     const active = aboveFloor && levelDb >= this.#voicedPeakDb - o.consonantRangeDb;
@@ -191,7 +210,7 @@ export class VoiceActivityDetector {
     this.#runAnchorSeconds = 0;
     this.#speechSeconds = 0;
     this.#previousPitchHz = 0;
-    this.#held = [];
+    this.#pairs = [];
     this.#music = false;
     this.#voicedPeakDb = -120;
   }
@@ -206,12 +225,22 @@ export class VoiceActivityDetector {
     if (pitchHz > 0 && this.#previousPitchHz > 0) {
       const ratio = pitchHz / this.#previousPitchHz;
       const leap = ratio > o.pitchLeapRatio || ratio < 1 / o.pitchLeapRatio;
-      this.#held.push(leap || heldPitch(ratio, o.heldPitchTolerance));
-      if (this.#held.length > o.pitchMemory) this.#held.shift();
-      if (this.#held.length >= Math.min(MUSIC_MIN_PAIRS, o.pitchMemory)) {
-        const share = this.#held.filter(Boolean).length / this.#held.length;
-        if (share >= o.musicEnterShare) this.#music = true;
-        else if (share <= o.musicLeaveShare) this.#music = false;
+      const held = heldPitch(ratio, o.heldPitchTolerance);
+      this.#pairs.push(held ? PAIR_HELD : leap ? PAIR_LEAPT : PAIR_MOVED);
+      if (this.#pairs.length > o.pitchMemory) this.#pairs.shift();
+      if (this.#pairs.length >= Math.min(MUSIC_MIN_PAIRS, o.pitchMemory)) {
+        let heldPairs = 0;
+        let leaptPairs = 0;
+        for (const pair of this.#pairs) {
+          if (pair === PAIR_HELD) heldPairs += 1;
+          else if (pair === PAIR_LEAPT) leaptPairs += 1;
+        }
+        const share = (heldPairs + leaptPairs) / this.#pairs.length;
+        // A voice in full flight leaps as often as a tune, but it never holds a note: music holds some,
+        // or leaps between a bass line and a melody nearly every frame, more often than any voice.
+        const tune = heldPairs / this.#pairs.length >= o.musicMinHeldShare || leaptPairs / this.#pairs.length >= o.musicLeapShare;
+        if (share >= o.musicEnterShare && tune) this.#music = true;
+        else if (share <= o.musicLeaveShare || !tune) this.#music = false;
       }
     }
     this.#previousPitchHz = pitchHz;

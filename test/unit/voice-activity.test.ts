@@ -153,6 +153,22 @@ describe('voice activity detection', () => {
     expect(music.speechSeconds, 'at most its first second of 30').to.be.at.most(1.2);
   });
 
+  it('hears an actor in full flight as a voice: pitch leaping a fifth or more every few frames, but never holding a note', () => {
+    const frame = (pitchHz: number, t: number) => ({ levelDb: -28 + 8 * Math.sin(2 * Math.PI * 3 * t), flatness: 0.1, voiceBandRatio: 0.9, periodicity: 0.9, pitchHz });
+    // A cry swooping 200 → 400 Hz and back, a leap of 20–80 % every other frame, and gliding a few percent in between.
+    const swoop = [200, 206, 290, 298, 380, 372, 250, 244, 330, 338, 215, 221];
+    const voice = new VoiceActivityDetector();
+    feed(voice, 10, (t) => frame(swoop[Math.round(t / FRAME) % swoop.length] * (1 + 0.003 * Math.sin(2 * Math.PI * 7 * t)), t));
+    expect(voice.speechSeconds, 'of 10 s').to.be.above(8);
+  });
+
+  it('does not count voicing at −60 dBFS, a murmur the reference does not hear as speech', () => {
+    const vad = new VoiceActivityDetector();
+    feed(vad, 1, () => ({ levelDb: -90, flatness: 0.8, voiceBandRatio: 0.2, periodicity: 0.1 }));
+    feed(vad, 5, (t) => ({ ...speechLike(t), levelDb: -60 + 3 * Math.sin(2 * Math.PI * 4 * t) }));
+    expect(vad.speechSeconds).to.equal(0);
+  });
+
   it('hears syllables in noise nearly as loud as the voice (1 dB SNR): the noise fills the dips, what rises above it still moves', () => {
     const vad = new VoiceActivityDetector();
     const noiseDb = (t: number) => -40 + 0.8 * Math.sin(2 * Math.PI * 11 * t);
