@@ -8,7 +8,7 @@
 #   apt-get install -y --no-install-recommends sox flite pocketsphinx-testdata \
 #     asterisk-core-sounds-en-wav asterisk-core-sounds-es-wav asterisk-core-sounds-fr-wav \
 #     asterisk-core-sounds-ru-wav asterisk-prompt-it-menardi-wav asterisk-moh-opsound-wav \
-#     drascula drascula-spanish fillets-ng-data-cs
+#     drascula drascula-spanish fillets-ng-data-cs espeak-ng
 #
 # Sources:
 #   pocketsphinx-testdata   LibriVox read speech (16 kHz; a woman reading Austen) and AN4/TIDIGITS
@@ -20,6 +20,8 @@
 #   drascula, -spanish      the voice acting of a comedy adventure (Alcachofa Soft, 1996; 11 kHz 8-bit):
 #                           actors playing the hero, B.J., Drascula, Igor, a vampire…, shouting, pleading,
 #                           joking: acted, expressive speech, the English cast and the Spanish one
+#   espeak-ng               formant synthesis, no recorded person: Indonesian and Japanese, two of thymia's
+#                           languages no Debian package ships recorded speech in (files named synth-*)
 #   fillets-ng-data-cs      the Czech voice acting of Fish Fillets (Altar Games, 1998; ogg): a woman and a man
 #                           playing two fish who bicker, joke and complain: acted dialogue
 #
@@ -32,7 +34,7 @@ mkdir -p "$out"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 need() { command -v "$1" >/dev/null || { echo "missing $1: see the header of $0 for the packages" >&2; exit 1; }; }
-need sox; need flite
+need sox; need flite; need espeak-ng
 PS=/usr/share/pocketsphinx/test/data
 AST=/usr/share/asterisk/sounds
 MOH=/usr/share/asterisk/moh
@@ -113,6 +115,11 @@ flite -voice awb -t "$TEXT" -o "$tmp/awb.wav"
 flite -voice slt -t "$TEXT" -o "$tmp/slt.wav"
 sequence "$out/flite-awb-man.wav" 15 0.3 "$tmp/awb.wav"
 sequence "$out/flite-slt-woman.wav" 15 0.3 "$tmp/slt.wav"
+# Synthesized, labelled so: the fable in Indonesian and in Japanese (kana), which no recorded package has.
+espeak-ng -v id -w "$tmp/id.wav" "Angin utara dan matahari sedang berdebat tentang siapa yang lebih kuat, ketika seorang pengembara datang dengan berselimut mantel tebal. Mereka sepakat bahwa siapa yang pertama berhasil membuat pengembara itu melepaskan mantelnya akan dianggap lebih kuat."
+espeak-ng -v ja -w "$tmp/ja.wav" "きたかぜと たいようが、どちらが つよいか いいあらそって いました。そこへ、あたたかい がいとうを きた たびびとが やってきました。さきに たびびとの がいとうを ぬがせたほうが かちだと きめました。"
+sequence "$out/synth-id-espeak.wav" 15 0.3 "$tmp/id.wav"
+sequence "$out/synth-ja-espeak.wav" 15 0.3 "$tmp/ja.wav"
 
 # ── Speech: acted, expressive (a cast's lines in turn, as in a dialogue) ─
 # usage: dialogue OUT SECONDS DIR: the k-th line of 1.5 s or more of each character in turn (fixed order),
