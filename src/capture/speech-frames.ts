@@ -12,11 +12,20 @@ import { type FrameFeatures, pitchAnalysis, spectralFeatures, levelDb } from './
 export const FRAME_RATE = 16_000;
 export const FRAME_SIZE = 512;
 export const FRAME_SECONDS = FRAME_SIZE / FRAME_RATE;
+/**
+ * A frame's loudness is measured above this: a voice has next to no energy
+ * under it, while a fan, traffic or an air conditioner has most of theirs
+ * there, and would otherwise bury syllables that stand well clear of it.
+ */
+export const LEVEL_HIGH_PASS_HZ = 80;
 
 export class SpeechFrames {
   readonly #step: number;
   readonly #onFrame: (features: FrameFeatures, seconds: number) => void;
   readonly #frame = new Float32Array(FRAME_SIZE);
+  /** The frame above LEVEL_HIGH_PASS_HZ, for its level. */
+  readonly #aboveRumble = new Float32Array(FRAME_SIZE);
+  readonly #highPass = new HighPass(LEVEL_HIGH_PASS_HZ, FRAME_RATE);
   readonly #spectrum = new SpectrumAnalyser(FRAME_SIZE);
   #filled = 0;
   /** Input samples (fractional) still owed to the output sample being built. */
@@ -39,6 +48,7 @@ export class SpeechFrames {
       if (this.#position >= this.#step) {
         this.#position -= this.#step;
         this.#frame[this.#filled] = this.#sum / this.#count;
+        this.#aboveRumble[this.#filled] = this.#highPass.next(this.#frame[this.#filled]);
         this.#sum = 0;
         this.#count = 0;
         this.#filled += 1;
@@ -53,10 +63,41 @@ export class SpeechFrames {
   #features(): FrameFeatures {
     const frame = this.#frame;
     return {
-      levelDb: levelDb(frame),
+      levelDb: levelDb(this.#aboveRumble),
       ...pitchAnalysis(frame, FRAME_RATE),
       ...spectralFeatures(this.#spectrum.powerDb(frame), FRAME_RATE),
     };
+  }
+}
+
+/** A second-order Butterworth high-pass (RBJ biquad), run sample by sample across frames. */
+export class HighPass {
+  readonly #b0: number;
+  readonly #b1: number;
+  readonly #a1: number;
+  readonly #a2: number;
+  #x1 = 0;
+  #x2 = 0;
+  #y1 = 0;
+  #y2 = 0;
+
+  constructor(cutoffHz: number, rate: number) {
+    const w = (2 * Math.PI * cutoffHz) / rate;
+    const alpha = Math.sin(w) * Math.SQRT1_2;
+    const a0 = 1 + alpha;
+    this.#b0 = (1 + Math.cos(w)) / 2 / a0;
+    this.#b1 = -(1 + Math.cos(w)) / a0;
+    this.#a1 = (-2 * Math.cos(w)) / a0;
+    this.#a2 = (1 - alpha) / a0;
+  }
+
+  next(x: number): number {
+    const y = this.#b0 * (x + this.#x2) + this.#b1 * this.#x1 - this.#a1 * this.#y1 - this.#a2 * this.#y2;
+    this.#x2 = this.#x1;
+    this.#x1 = x;
+    this.#y2 = this.#y1;
+    this.#y1 = y;
+    return y;
   }
 }
 

@@ -216,6 +216,17 @@ describe('speech frames', () => {
     expect(frames[10].pitchHz).to.be.closeTo(150, 2);
   });
 
+  it('measures loudness above a fan\'s rumble: a 40 Hz hum reads far quieter than a 200 Hz voice of the same amplitude', () => {
+    const levelOf = (hz: number) => {
+      const levels: number[] = [];
+      const slicer = new SpeechFrames(RATE, (features) => levels.push(features.levelDb));
+      slicer.push(Float32Array.from({ length: RATE }, (_, i) => 0.3 * Math.sin((2 * Math.PI * hz * i) / RATE)));
+      return levels[levels.length - 1];
+    };
+    expect(levelOf(200), 'voice band').to.be.closeTo(-13.5, 0.5);
+    expect(levelOf(40), 'rumble').to.be.below(levelOf(200) - 10);
+  });
+
   it('finds a tone in its spectrum bin', () => {
     const spectrum = new SpectrumAnalyser(512);
     const tone = Float32Array.from({ length: 512 }, (_, i) => Math.sin((2 * Math.PI * 1000 * i) / 16_000));
