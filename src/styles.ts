@@ -85,48 +85,7 @@ export const recorderStyles = css`
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
-  .live {
-    display: grid;
-    gap: 0.75rem;
-  }
-  [part~='timer'] {
-    font-variant-numeric: tabular-nums;
-    font-size: 1.5em;
-    font-weight: 600;
-  }
-  .recording-dot {
-    display: inline-block;
-    width: 0.7em;
-    height: 0.7em;
-    margin-right: 0.4em;
-    border-radius: 50%;
-    background: var(--_danger);
-    /* Two states, not a fade: a stepped animation wakes the page twice a second, a fade every frame. */
-    animation: pulse 1.2s steps(1) infinite;
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.3;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .recording-dot {
-      animation: none;
-    }
-  }
-  /* Paused: the dot holds still and dims, so the person sees at a glance nothing is being recorded. */
-  .recording-dot.is-paused {
-    animation: none;
-    opacity: 0.35;
-  }
-  .pause-notice {
-    margin: 0 0 0.5rem;
-    padding: 0.6rem 0.75rem;
-    border-left: 4px solid var(--_caution);
-    background: color-mix(in srgb, var(--_caution) 12%, transparent);
-  }
-  [part~='level-meter'],
-  [part~='speech-meter'],
+  /* Result bars (the live meters' looks come with the take views). */
   .bar {
     display: block;
     position: relative;
@@ -135,19 +94,10 @@ export const recorderStyles = css`
     background: var(--_track);
     overflow: hidden;
   }
-  .meter-fill,
   .bar-fill {
     display: block;
     height: 100%;
     background: var(--_accent);
-  }
-  /* The live meters move with each update, without a transition: one eased between updates would redraw every frame. */
-  .meter-fill {
-    transform: scaleX(var(--value, 0));
-    transform-origin: 0;
-  }
-  [part~='speech-meter'] .meter-fill {
-    background: var(--thymia-speech, #0e9f6e);
   }
   .hint {
     color: var(--_muted);

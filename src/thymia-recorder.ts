@@ -282,7 +282,7 @@ export class ThymiaRecorder extends LitElement {
     () => import('./render/history-views.js'),
     () => this.state == 'complete' && this.historyUrl,
   );
-  readonly #announcer = new Announcer(this, () => this.#announcerReading, () => this.#language.t);
+  readonly #announcer = new Announcer(this, () => this.#announcerReading, () => this.#language.t, () => this.#views.value?.announcementFor);
   readonly #actions: PanelActions = {
     start: () => void this.start(),
     stop: () => void this.stop(),

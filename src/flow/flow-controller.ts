@@ -27,11 +27,12 @@ import type { Take } from '../state/take.js';
 import { PersistenceController } from '../storage/persistence-controller.js';
 import type { QualityIssue, QualityReport } from '../capture/quality.js';
 import type { RecoverableRecording } from '../storage/restore.js';
-import type { RestorePlan } from '../state/restore-plan.js';
 import type { DeliveryContext, DeliveryRecord, JobResult } from './delivery.js';
+import type { RestoreContext } from './restore-flow.js';
 import { LazyModule } from '../lazy-module.js';
 import type { FlowOptions, FlowSettings, UploadProgress } from './flow-types.js';
-import { PAUSE_MESSAGES, PauseFlow } from './pause-controller.js';
+import type { PauseFlow } from './pause-controller.js';
+import { PAUSE_MESSAGES } from './pause-messages.js';
 import type { PauseReason } from '../state/pauses.js';
 import { discardedTake, type DiscardedTake } from './retake-undo.js';
 
@@ -71,8 +72,9 @@ const UNAVAILABLE_MESSAGES: Readonly<Record<string, MessageKey>> = {
 
 /** Upload, session and polling (with zod and the adapters) load the first time they are needed. */
 const delivery = new LazyModule(() => import('./delivery.js'));
-const restorePlan = new LazyModule(() => import('../state/restore-plan.js'));
-const restoreParts = new LazyModule(() => import('./restore-parts.js'));
+const restoreFlow = new LazyModule(() => import('./restore-flow.js'));
+/** Pausing and resuming is needed only once a take is running (or restored paused): it loads with Record. */
+const pauseFlow = new LazyModule(() => import('./pause-controller.js'));
 const loadDelivery = () => delivery.load();
 
 const freshRecord = (): DeliveryRecord => ({
@@ -108,7 +110,8 @@ export class FlowController implements ReactiveController {
 
   readonly capture: CaptureController;
   readonly #persistence: PersistenceController;
-  readonly #pauses: PauseFlow;
+  /** Loaded when recording starts (see `#loadPauses`); until then no take can have paused. */
+  #pauses: PauseFlow | undefined;
 
   constructor(host: ReactiveControllerHost, options: FlowOptions) {
     this.#host = host;
@@ -125,17 +128,6 @@ export class FlowController implements ReactiveController {
           speechSeconds: this.capture.speechSeconds,
           part,
         }),
-    });
-    this.#pauses = new PauseFlow({
-      machine: () => this.#machine,
-      apply: (event) => this.#apply(event),
-      emit: (name, detail) => this.#options.emit(name, detail),
-      capture: this.capture,
-      onResumeFailed: (error) => {
-        const known = error instanceof RecorderError ? error.code : ERROR_CODES.micNotFound;
-        this.#inform(known, this.#t(known));
-      },
-      onChange: () => void this.#keepPauseState(),
     });
     this.#persistence = new PersistenceController(host, {
       storageKey: () => this.#settings.storageKey,
@@ -164,8 +156,26 @@ export class FlowController implements ReactiveController {
   }
 
   get #pausedView(): FlowSnapshot['paused'] {
-    const reason = this.#pauses.reason;
+    const phase = this.#machine.phase;
+    const reason = phase.name === 'recording' ? phase.paused : undefined;
     return reason && { reason, message: this.#t(PAUSE_MESSAGES[reason]) };
+  }
+
+  /** The pause flow, loaded once (with Record, or for a take restored paused). */
+  async #loadPauses(): Promise<PauseFlow> {
+    const { PauseFlow } = await pauseFlow.load();
+    this.#pauses ??= new PauseFlow({
+      machine: () => this.#machine,
+      apply: (event) => this.#apply(event),
+      emit: (name, detail) => this.#options.emit(name, detail),
+      capture: this.capture,
+      onResumeFailed: (error) => {
+        const known = error instanceof RecorderError ? error.code : ERROR_CODES.micNotFound;
+        this.#inform(known, this.#t(known));
+      },
+      keep: (marker) => this.#persistence.markPaused(marker),
+    });
+    return this.#pauses;
   }
 
   /** A finished take's audio (recorded here, or restored and decrypted from storage), for listening back. */
@@ -241,10 +251,10 @@ export class FlowController implements ReactiveController {
       return Promise.resolve();
     }
     this.#undo = undefined;
-    // getUserMedia runs synchronously here, inside the caller's click.
-    const begun = this.capture.begin();
+    // getUserMedia runs synchronously here, inside the caller's click. The pause
+    // flow arrives meanwhile: an interruption during the take needs it.
+    const begun = Promise.all([this.capture.begin(), this.#loadPauses().then((pauses) => pauses.reset())]);
     this.#persistence.beginTake(currentStep(this.#machine));
-    this.#pauses.reset();
     if (!this.#takes.size) this.#record.recordingStartedAt = new Date();
     this.#restoredOffer = false;
     this.#notice = undefined;
@@ -314,13 +324,13 @@ export class FlowController implements ReactiveController {
 
   /** Pauses the take being recorded (`pause-button`); only `resume()` carries it on. */
   pause(): void {
-    this.#pauses.pause('user');
+    this.#pauses?.pause('user');
   }
 
   /** Carries a paused take on, into the same file (on another microphone if its own is gone). */
   resume(): Promise<void> {
     if (this.#notice?.code !== ERROR_CODES.tooShort) this.#notice = undefined;
-    return this.#pauses.resume();
+    return this.#pauses?.resume() ?? Promise.resolve();
   }
 
   /** Resumes a take paused before it held enough speech. */
@@ -344,7 +354,7 @@ export class FlowController implements ReactiveController {
       void this.#stopCapture('mic-lost');
       return;
     }
-    if (phase.name === 'recording') this.#pauses.interrupted(reason);
+    if (phase.name === 'recording') this.#pauses?.interrupted(reason);
   }
 
   /** Discards one take (the current one by default) and goes back to record it. */
@@ -412,8 +422,8 @@ export class FlowController implements ReactiveController {
     await this.capture.settled();
     const { minSpeechSeconds: min, maxSeconds } = this.#settings;
     const enough = this.capture.speechSeconds >= min;
-    const pauses = this.#pauses.records();
-    this.#pauses.settle();
+    const pauses = this.#pauses?.records() ?? [];
+    this.#pauses?.settle();
     if (reason === 'user' && !enough) {
       const { elapsedSeconds: durationSeconds, speechSeconds, mimeType, size } = this.capture;
       this.capture.pause();
@@ -449,61 +459,43 @@ export class FlowController implements ReactiveController {
     return quality;
   }
 
-  /** Offers back recordings an earlier page kept but never got uploaded (the plan's code loads only then). */
+  /** Offers back recordings an earlier page kept but never got uploaded (its code loads only then). */
   async #restore(all: readonly RecoverableRecording[]): Promise<void> {
-    if (this.state !== 'idle' || this.#takes.size) return;
-    const [{ planRestore }, sorted] = await Promise.all([
-      restorePlan.loadPatiently().catch(() => ({ planRestore: undefined })),
-      restoreParts.loadPatiently().then((module) => module.sortFound(all)).catch(() => undefined),
-    ]);
-    if (!planRestore || !sorted) return;
-    // Recording began (or a restore landed) while the code loaded: this offer is stale.
-    if (this.state !== 'idle' || this.#takes.size) return;
-    const { finished: found, paused } = sorted;
-    const plan = planRestore(found, this.#settings.steps, this.#settings.minSpeechSeconds);
-    if (paused) {
-      this.#restorePaused(paused, plan);
-      return;
-    }
-    if (!this.#apply({ type: 'restored', takes: plan.summaries })) return;
-    for (const take of plan.takes) this.#takes.set(take.recording, take);
-    for (const [step, url] of Object.entries(plan.delivered)) this.#delivered.set(step as RecordingName, url);
-    this.#record.recordingStartedAt = new Date(plan.startedAt);
-    this.#restoredOffer = true;
-    for (const detail of plan.details) this.#options.emit('thymia-restored', detail);
-    if (this.#settings.autoSubmit && readyToSubmit(this.#machine)) void this.submit();
+    if (!this.#fresh) return;
+    const module = await restoreFlow.loadPatiently().catch(() => undefined);
+    if (module && this.#fresh) await module.restoreFound(this.#restoreContext, all);
   }
 
-  /** A take an earlier page left paused: back as it was, paused, and Resume carries it on into the same file. */
-  #restorePaused(entry: RecoverableRecording, plan: RestorePlan): void {
-    const marker = entry.paused!;
-    if (!this.#apply({ type: 'restored-paused', step: entry.recording, reason: marker.reason, takes: plan.summaries })) return;
-    for (const take of plan.takes) this.#takes.set(take.recording, take);
-    for (const [step, url] of Object.entries(plan.delivered)) this.#delivered.set(step as RecordingName, url);
-    const durationSeconds = marker.durationSeconds;
-    const speechSeconds = Math.max(marker.speechSeconds, entry.speechSeconds);
-    this.capture.adopt(entry.parts!.map((bytes) => new Blob([bytes], { type: entry.mimeType })), durationSeconds, speechSeconds, marker.partSeconds);
-    this.#pauses.reset(marker.pauses, { reason: marker.reason, atSeconds: marker.atSeconds });
-    this.#persistence.continueTake(entry.recording, entry.position!);
-    this.#record.recordingStartedAt = new Date(Math.min(plan.startedAt, entry.createdAt));
-    for (const detail of plan.details) this.#options.emit('thymia-restored', detail);
-    const ageSeconds = Math.max(0, Math.round((Date.now() - entry.createdAt) / 1000 - durationSeconds));
-    this.#options.emit('thymia-restored', { recording: entry.recording, durationSeconds, speechSeconds, ageSeconds });
+  /** Nothing recorded or restored on this page yet. */
+  get #fresh(): boolean {
+    return this.state === 'idle' && !this.#takes.size;
   }
 
-  /** Storage keeps whether the take is paused, with its pauses and counts, so a reload brings it back paused. */
-  async #keepPauseState(): Promise<void> {
-    if (!this.#pauses.reason) {
-      this.#persistence.markPaused(undefined);
-      return;
-    }
-    // A part closing (its input gone) still adds its speech.
-    await this.capture.settled();
-    const { open, done } = this.#pauses.log;
-    if (!open || !this.#pauses.reason) return;
-    const { elapsedSeconds: durationSeconds, speechSeconds } = this.capture;
-    this.#persistence.markPaused({ reason: open.reason, atSeconds: open.atSeconds, pauses: done, durationSeconds, speechSeconds, partSeconds: this.capture.partSeconds });
-  }
+  readonly #restoreContext: RestoreContext = (() => {
+    const flow = this;
+    return {
+      get settings() {
+        return flow.#settings;
+      },
+      get options() {
+        return flow.#options;
+      },
+      get fresh() {
+        return flow.#fresh;
+      },
+      capture: this.capture,
+      apply: (event) => this.#apply(event),
+      adopt: (plan, startedAt, offer) => {
+        for (const take of plan.takes) this.#takes.set(take.recording, take);
+        for (const [step, url] of Object.entries(plan.delivered)) this.#delivered.set(step as RecordingName, url);
+        this.#record.recordingStartedAt = new Date(startedAt);
+        this.#restoredOffer = offer;
+      },
+      continueTake: (entry, position) => this.#persistence.continueTake(entry.recording, position),
+      pauses: () => this.#loadPauses(),
+      submitIfReady: () => void (this.#settings.autoSubmit && readyToSubmit(this.#machine) && this.submit()),
+    };
+  })();
 
   // ── Upload and polling (the code lives in delivery.ts) ──────────────
 

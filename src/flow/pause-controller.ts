@@ -10,20 +10,10 @@
  * `thymia-recording-pause` / `thymia-recording-resume`.
  */
 import type { CaptureController } from '../capture/capture-controller.js';
+import type { PausedMarker } from '../storage/chunk-journal.js';
 import type { ThymiaEventDetails, ThymiaEventName } from '../events.js';
-import type { MessageId } from '../i18n/messages.js';
 import { currentStep, type MachineEvent, type MachineState } from '../state/machine.js';
 import { PauseLog, needsNewInput, type PauseReason, type PauseRecord } from '../state/pauses.js';
-
-/** What the person reads (and a screen reader announces) for each reason. */
-export const PAUSE_MESSAGES: { readonly [Reason in PauseReason]: MessageId } = {
-  user: 'pausedUser',
-  muted: 'pausedMuted',
-  ended: 'pausedEnded',
-  interrupted: 'pausedInterrupted',
-  hidden: 'pausedHidden',
-  'device-lost': 'pausedDeviceLost',
-};
 
 export interface PauseHost {
   readonly machine: () => MachineState;
@@ -32,8 +22,8 @@ export interface PauseHost {
   readonly capture: CaptureController;
   /** Resume could not open a microphone (none left, permission withdrawn): said, and the take stays paused. */
   readonly onResumeFailed: (error: unknown) => void;
-  /** The paused take changed (paused, resumed): storage keeps where it stands, for a reload. */
-  readonly onChange?: () => void;
+  /** The paused take changed (paused, resumed): storage keeps where it stands (undefined: running), so a reload brings it back paused. */
+  readonly keep?: (marker: Omit<PausedMarker, 'createdAt'> | undefined) => void;
   readonly now?: () => number;
 }
 
@@ -54,11 +44,6 @@ export class PauseFlow {
   get reason(): PauseReason | undefined {
     const phase = this.#host.machine().phase;
     return phase.name === 'recording' ? phase.paused : undefined;
-  }
-
-  /** The pause in progress and the finished ones: what storage keeps for a reload while paused. */
-  get log(): { readonly open: { readonly reason: PauseReason; readonly atSeconds: number } | undefined; readonly done: readonly PauseRecord[] } {
-    return { open: this.#log.open, done: this.#log.done };
   }
 
   /** Every pause of the take so far (the one in progress counted up to now): `pauses` of `thymia-recording-stop`. */
@@ -83,7 +68,7 @@ export class PauseFlow {
     if (needsNewInput(reason)) void capture.closePart();
     this.#host.apply({ type: 'pause', reason });
     this.#host.emit('thymia-recording-pause', { recording: currentStep(machine), reason, atSeconds: this.#log.open!.atSeconds });
-    this.#host.onChange?.();
+    void this.#keep();
     return true;
   }
 
@@ -117,7 +102,23 @@ export class PauseFlow {
     const machine = this.#host.machine();
     this.#host.apply({ type: 'resume' });
     if (closed) this.#host.emit('thymia-recording-resume', { recording: currentStep(machine), atSeconds: closed.atSeconds, pausedSeconds: closed.pausedSeconds });
-    this.#host.onChange?.();
+    void this.#keep();
+  }
+
+  /** Where the take stands, with its pauses and counts, for storage. */
+  async #keep(): Promise<void> {
+    const { capture, keep } = this.#host;
+    if (!keep) return;
+    if (!this.reason) {
+      keep(undefined);
+      return;
+    }
+    // A part closing (its input gone) still adds its speech.
+    await capture.settled();
+    const open = this.#log.open;
+    if (!open || !this.reason) return;
+    const { elapsedSeconds: durationSeconds, speechSeconds, partSeconds } = capture;
+    keep({ reason: open.reason, atSeconds: open.atSeconds, pauses: this.#log.done, durationSeconds, speechSeconds, partSeconds });
   }
 
   /** The take stops (Stop, the limit): a pause in progress ends with it. */

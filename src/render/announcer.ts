@@ -7,7 +7,7 @@
  * `role="alert"` so they are not read twice.
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { formatClock, type MessageKey, type Translate } from '../i18n/messages.js';
+import type { Translate } from '../i18n/messages.js';
 import type { RecorderStateName, TakeSummary } from '../state/machine.js';
 
 /** What the announcer compares between two renders. */
@@ -24,53 +24,27 @@ export interface AnnouncerReading {
   readonly paused?: string;
 }
 
-function completeKey(reading: AnnouncerReading): MessageKey {
-  if (reading.following) return 'callEnded';
-  return reading.model === 'apollo' ? 'apolloSubmitted' : 'complete';
-}
-
-/** The sentence to announce when `next` follows `previous`, or undefined when nothing worth saying happened. */
-export function announcementFor(previous: AnnouncerReading | undefined, next: AnnouncerReading, t: Translate): string | undefined {
-  const was = previous?.state;
-  const is = next.state;
-  if (is === 'recording') {
-    // Paused by an interruption or the person: the reason is said once; resuming says "Recording" again.
-    if (next.paused) return next.paused === previous?.paused ? undefined : next.paused;
-    if (was !== 'recording' || previous?.paused) return t('recording');
-    if (!previous!.enough && next.enough) return t('speechEnough');
-    return undefined;
-  }
-  if (was === is) return undefined;
-  switch (is) {
-    case 'recorded':
-      // Stopped short: the too-short notice (role="alert") says so already.
-      return was === 'recording' && next.take?.enough
-        ? t('reviewReady', { duration: formatClock(next.take.durationSeconds), speech: Math.floor(next.take.speechSeconds) })
-        : undefined;
-    case 'uploading':
-      return t(next.model === 'apollo' ? 'uploadingApollo' : 'uploading');
-    case 'processing':
-      return was === 'uploading' ? t(next.model === 'apollo' ? 'processingApollo' : 'processing') : undefined;
-    case 'complete':
-      return t(completeKey(next));
-    default:
-      return undefined;
-  }
-}
+/** The sentence to announce when `next` follows `previous` (announcements.ts). */
+export type Announcement = (previous: AnnouncerReading | undefined, next: AnnouncerReading, t: Translate) => string | undefined;
 
 /**
  * Keeps the live region's text: `read` is called before each render of the
- * host, and `render()` goes anywhere in the host's template.
+ * host, and `render()` goes anywhere in the host's template. The sentences
+ * (`announcement`) come with the views that follow Record: nothing is said
+ * before it, and until they arrive the last reading said stays the one the
+ * next is compared with.
  */
 export class Announcer implements ReactiveController {
   readonly #read: () => AnnouncerReading;
   readonly #t: () => Translate;
+  readonly #announcement: () => Announcement | undefined;
   #previous: AnnouncerReading | undefined;
   #text = '';
 
-  constructor(host: ReactiveControllerHost, read: () => AnnouncerReading, t: () => Translate) {
+  constructor(host: ReactiveControllerHost, read: () => AnnouncerReading, t: () => Translate, announcement: () => Announcement | undefined) {
     this.#read = read;
     this.#t = t;
+    this.#announcement = announcement;
     host.addController(this);
   }
 
@@ -81,7 +55,10 @@ export class Announcer implements ReactiveController {
 
   hostUpdate(): void {
     const next = this.#read();
-    const sentence = announcementFor(this.#previous, next, this.#t());
+    const announcement = this.#announcement();
+    // The first reading is the baseline; later ones wait for the sentences, whose arrival renders again.
+    if (!announcement && this.#previous) return;
+    const sentence = announcement?.(this.#previous, next, this.#t());
     // An empty sentence is a string still on its way (the rest of English): compare again on the render its arrival asks for.
     if (sentence === '') return;
     this.#previous = next;

@@ -4,17 +4,29 @@
  * Both the main panel (recording-panel.ts) and the on-demand take views
  * (take-views.ts) build on it, so neither imports the other.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import type { AudioInput } from '../capture/devices.js';
 import type { FlowSnapshot } from '../flow/flow-controller.js';
 import type { PlaybackController } from '../flow/playback-controller.js';
 import type { Translate } from '../i18n/messages.js';
 import { readyToSubmit, type Phase, type RecordingName } from '../state/machine.js';
 import type { ActivityMode } from './activity-handoff.js';
-import type * as ProtocolViewsModule from './protocol-views.js';
+import type { Announcement } from './announcer.js';
+import type { renderApolloPrompt, renderStepIndicator } from './apollo-steps.js';
 import type { ResultsMode } from './results-mode.js';
 
-export type ProtocolViews = typeof ProtocolViewsModule;
+/**
+ * The on-demand protocol views (protocol-views.ts), as the panel and the
+ * element call them: Apollo's steps, what follows Record (upload, analysis,
+ * results) and the sentences the live region says.
+ */
+export interface ProtocolViews {
+  readonly styles: CSSResult;
+  readonly renderApolloPrompt: typeof renderApolloPrompt;
+  readonly renderStepIndicator: typeof renderStepIndicator;
+  readonly phaseViews: { readonly [Name in 'uploading' | 'processing' | 'complete']: PhaseView };
+  readonly announcementFor: Announcement;
+}
 
 /** What the person can ask for; the element routes each to the flow. */
 export interface PanelActions {

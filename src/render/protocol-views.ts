@@ -3,7 +3,7 @@
  * results views, the Apollo steps, the activity hand-off and their styles.
  * Loaded on demand (its own chunk), so a first load stays small.
  */
-export { renderActivityHandoff, renderFollowStatus } from './activity-handoff.js';
 export { renderApolloPrompt, renderStepIndicator } from './apollo-steps.js';
 export { protocolStyles as styles } from './protocol-styles.js';
-export { renderNextStep, renderResultViews } from './result-views.js';
+export { phaseViews } from './phase-views.js';
+export { announcementFor } from './announcements.js';

@@ -91,17 +91,17 @@ function renderNotice({ snapshot: { notice, machine } }: PanelContext): Template
   return html`<div part="error" role="alert" data-code=${code} data-tone=${tone} tabindex="-1" data-focus-fallback>${message}</div>`;
 }
 
-/** Following a call or handed off to an activity: what is happening, instead of "analysing". */
-function renderFollowing({ snapshot, activityMode, t, views }: PanelContext): TemplateResult {
-  const link = snapshot.handoffLink;
-  return html`${link && views ? views.renderActivityHandoff(link, activityMode === 'iframe' ? 'iframe' : 'tab', t) : nothing}
-    ${views?.renderFollowStatus(snapshot.lastStatus, t) ?? nothing}
-    <progress part="progress" aria-label=${t('followWaiting')}></progress>`;
-}
-
 /** Record needs consent (when asked for) and a page that can record at all. */
 function canRecord({ preflight, snapshot }: PanelContext): boolean {
   return (!preflight.requireConsent || preflight.consentAccepted) && !snapshot.unavailable;
+}
+
+/** A phase whose view has not arrived yet (offline as Record was pressed): a bare progress bar until it does. */
+function afterRecord(phase: 'uploading' | 'processing' | 'complete'): PhaseView {
+  return {
+    body: (ctx) => ctx.views?.phaseViews[phase].body(ctx) ?? (phase === 'complete' ? nothing : html`<progress part="progress"></progress>`),
+    controls: (ctx) => ctx.views?.phaseViews[phase].controls(ctx) ?? nothing,
+  };
 }
 
 const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
@@ -128,30 +128,10 @@ const PHASE_VIEWS: { readonly [Name in Phase['name']]: PhaseView } = {
     body: (ctx) => ctx.takeViews?.recordedView.body(ctx) ?? nothing,
     controls: (ctx) => ctx.takeViews?.recordedView.controls(ctx) ?? nothing,
   },
-  uploading: {
-    body: ({ snapshot: { upload, machine }, t }) =>
-      html`<p class="hint" role="status" tabindex="-1" data-focus-fallback>${upload.retrying ? t('uploadRetrying') : t(machine.steps.length > 1 ? 'uploadingApollo' : 'uploading')}</p>
-        <progress part="progress" aria-label=${t('uploadProgress')} max=${Math.max(1, upload.total)} value=${upload.loaded}></progress>`,
-    controls: () => nothing,
-  },
-  processing: {
-    body: (ctx) => {
-      const { snapshot, t } = ctx;
-      if (ctx.following || snapshot.handoffLink) return renderFollowing(ctx);
-      return html`<p class="hint" role="status" tabindex="-1" data-focus-fallback>${t(snapshot.machine.steps.length > 1 ? 'processingApollo' : 'processing')}</p>
-        <progress part="progress" aria-label=${t('processing')}></progress>`;
-    },
-    controls: () => nothing,
-  },
-  complete: {
-    body: ({ snapshot, t, lang, hostMode, model, views }) => {
-      const outcome = snapshot.outcome;
-      const options = { t, lang, hostMode, model, warnings: outcome?.warnings ?? [] };
-      return html`<section part="results" tabindex="-1" data-focus-fallback>${views?.renderResultViews(outcome?.views ?? [], options) ?? nothing}</section>
-        ${views?.renderNextStep(outcome?.views ?? [], options) ?? nothing}`;
-    },
-    controls: () => nothing,
-  },
+  // After Record (or while following a call): their views come with the protocol views, fetched when Record is pressed.
+  uploading: afterRecord('uploading'),
+  processing: afterRecord('processing'),
+  complete: afterRecord('complete'),
   error: {
     // A failed upload keeps both takes: show which already went, each still retakeable.
     body: (ctx) => (phaseOf(ctx, 'error').retry === 'submit' ? renderReview(ctx) : nothing),

@@ -6,6 +6,67 @@ import { css } from 'lit';
  * which load when Record is pressed. Every control is 44 × 44 px or more.
  */
 export const takeStyles = css`
+  /* Recording: the clock, the pulsing dot, why a take paused, the meters. */
+  .live {
+    display: grid;
+    gap: 0.75rem;
+  }
+  [part~='timer'] {
+    font-variant-numeric: tabular-nums;
+    font-size: 1.5em;
+    font-weight: 600;
+  }
+  .recording-dot {
+    display: inline-block;
+    width: 0.7em;
+    height: 0.7em;
+    margin-right: 0.4em;
+    border-radius: 50%;
+    background: var(--_danger);
+    /* Two states, not a fade: a stepped animation wakes the page twice a second, a fade every frame. */
+    animation: pulse 1.2s steps(1) infinite;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.3;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .recording-dot {
+      animation: none;
+    }
+  }
+  /* Paused: the dot holds still and dims, so the person sees at a glance nothing is being recorded. */
+  .recording-dot.is-paused {
+    animation: none;
+    opacity: 0.35;
+  }
+  .pause-notice {
+    margin: 0 0 0.5rem;
+    padding: 0.6rem 0.75rem;
+    border-left: 4px solid var(--_caution);
+    background: color-mix(in srgb, var(--_caution) 12%, transparent);
+  }
+  [part~='level-meter'],
+  [part~='speech-meter'] {
+    display: block;
+    position: relative;
+    height: 0.6rem;
+    border-radius: 999px;
+    background: var(--_track);
+    overflow: hidden;
+  }
+  /* The live meters move with each update, without a transition: one eased between updates would redraw every frame. */
+  .meter-fill {
+    display: block;
+    height: 100%;
+    background: var(--_accent);
+    transform: scaleX(var(--value, 0));
+    transform-origin: 0;
+  }
+  [part~='speech-meter'] .meter-fill {
+    background: var(--thymia-speech, #0e9f6e);
+  }
   /* The live meters' labels and looks (they load when Record is pressed, with these views). */
   .clock {
     display: flex;

@@ -5,7 +5,8 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { Announcer, type AnnouncerReading } from '../../src/render/announcer.js';
+import { Announcer, type Announcement, type AnnouncerReading } from '../../src/render/announcer.js';
+import { announcementFor } from '../../src/render/announcements.js';
 import { LanguageController } from '../../src/i18n/language-controller.js';
 import { recorderStyles } from '../../src/styles.js';
 
@@ -19,7 +20,9 @@ class AnnouncerHost extends LitElement {
     () => ({}),
     () => this.reading.state !== 'idle' || this.reading.model === 'apollo' || this.reading.following,
   );
-  readonly announcer = new Announcer(this, () => this.reading, () => this.language.t);
+  /** The sentences, as the element gets them with the views that follow Record (here at once unless a test holds them back). */
+  announcement: Announcement | undefined = announcementFor;
+  readonly announcer = new Announcer(this, () => this.reading, () => this.language.t, () => this.announcement);
   protected override async getUpdateComplete(): Promise<boolean> {
     await this.language.settled();
     return super.getUpdateComplete();
@@ -51,6 +54,14 @@ describe('live region announcer', () => {
     expect(region.getAttribute('aria-atomic')).to.equal('true');
     expect(region.textContent).to.equal('');
     expect(region.getBoundingClientRect().width).to.be.at.most(1);
+  });
+
+  it('says nothing until its sentences arrive, then what changed since the page was first read', async () => {
+    const host = await fixture<AnnouncerHost>(html`<announcer-test-host></announcer-test-host>`);
+    host.announcement = undefined;
+    expect(await hear(host, { state: 'requesting-permission' }, { state: 'recording' })).to.deep.equal([]);
+    host.announcement = announcementFor;
+    expect(await hear(host, { state: 'recording' })).to.deep.equal(['Recording']);
   });
 
   it('announces start, minimum reached, stop, upload, processing and results — not the ticks in between', async () => {

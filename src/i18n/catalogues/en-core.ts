@@ -15,9 +15,6 @@ export const enCore = {
   record: 'Record',
   recordAgain: 'Record again',
   stop: 'Stop',
-  submit: 'Submit',
-  retake: 'Retake',
-  continueRecording: 'Continue recording',
   tryAgain: 'Try again',
   requestingPermission: 'Waiting for microphone permission…',
   recording: 'Recording',
@@ -25,13 +22,7 @@ export const enCore = {
     'We heard about {speech} s of speech, and need {min} s. Continue recording to add to it, or retake from the start.',
   autoStoppedTooShort:
     'Recording stopped at the {max} limit with only {speech} s of speech. Please retake and talk a little more continuously.',
-  reviewReady: 'Recording ready: {duration}, with {speech} s of speech.',
-  uploading: 'Uploading your recording…',
-  uploadRetrying: 'Connection lost — retrying…',
-  processing: 'Analysing your recording. This usually takes under a minute.',
-  complete: 'Thank you — your recording has been analysed.',
   timer: 'Elapsed time',
-  uploadProgress: 'Upload progress',
   // Element error codes → messages.
   'mic-permission-denied':
     'Microphone access was blocked. Allow the microphone for this site in your browser settings, then try again.',

@@ -11,6 +11,16 @@
  * Existing strings are kept byte for byte: tests and hosts' docs quote them.
  */
 export const enRest = {
+  // After Record: the review's buttons, upload, analysis (they load when Record is pressed, with their views).
+  submit: 'Submit',
+  retake: 'Retake',
+  continueRecording: 'Continue recording',
+  reviewReady: 'Recording ready: {duration}, with {speech} s of speech.',
+  uploading: 'Uploading your recording…',
+  uploadRetrying: 'Connection lost — retrying…',
+  processing: 'Analysing your recording. This usually takes under a minute.',
+  complete: 'Thank you — your recording has been analysed.',
+  uploadProgress: 'Upload progress',
   // Consent before the microphone (require-consent).
   consentTitle: 'Before you start',
   consentText:
