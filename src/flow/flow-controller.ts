@@ -483,7 +483,10 @@ export class FlowController implements ReactiveController {
       get fresh() {
         return flow.#fresh;
       },
-      capture: this.capture,
+      // Made in the constructor, after this field.
+      get capture() {
+        return flow.capture;
+      },
       apply: (event) => this.#apply(event),
       adopt: (plan, startedAt, offer) => {
         for (const take of plan.takes) this.#takes.set(take.recording, take);
