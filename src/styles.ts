@@ -85,7 +85,7 @@ export const recorderStyles = css`
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
-  /* Result bars (the live meters' looks come with the take views). */
+  /* Result bars and the live meters (whose motion comes with the take views). */
   .bar {
     display: block;
     position: relative;

@@ -29,13 +29,13 @@ import { summarizeProfile, summarizeTrace } from './cpu-profile.mjs';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const ONE_MB = 1_000_000;
 
-const median = (values) => {
+export const median = (values) => {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (!sorted.length) return NaN;
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const list = (values) => values.map((value) => (Number.isFinite(value) ? Math.round(value) : '—')).join(', ');
+export const list = (values) => values.map((value) => (Number.isFinite(value) ? Math.round(value) : '—')).join(', ');
 /** Busy and total CPU time of the whole machine so far (Linux /proc/stat; undefined elsewhere). */
 export function machineTimes() {
   try {

@@ -11,15 +11,7 @@
  * take at a time, each in a fresh context; nothing else of the bench runs meanwhile.
  */
 import { join } from 'node:path';
-import { launch, openTakePage } from './flow.mjs';
-
-const median = (values) => {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!sorted.length) return NaN;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const list = (values) => values.map((value) => (Number.isFinite(value) ? Math.round(value) : '—')).join(', ');
+import { launch, list, median, openTakePage } from './flow.mjs';
 
 /** Returns rows for the recording table (`[figure, measured, budget]`) and adds the figures. */
 export async function reviewBench({ root, chromium, chromiumPath, server, figure }) {

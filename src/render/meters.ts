@@ -19,13 +19,14 @@ export function speechMeter({ t, minSpeechSeconds: min }: PanelContext, speechSe
     <span class="meter-label" aria-hidden="true"><span>${progress}</span>${remaining === 0 ? html`<span class="meter-done">✓</span>` : nothing}</span>
     <span
       part="speech-meter"
+      class="bar"
       role="progressbar"
       aria-label=${progress}
       aria-valuemin="0"
       aria-valuemax=${min}
       aria-valuenow=${Math.min(min, Math.floor(speechSeconds))}
       data-speech-seconds=${speechSeconds.toFixed(1)}
-      ><span class="meter-fill" ${styleProperties({ '--value': String(ratio) })}></span
+      ><span class="bar-fill meter-fill" ${styleProperties({ '--value': String(ratio) })}></span
     ></span>
     ${paused ? nothing : html`<p class="hint meter-hint">${remaining > 0 ? t('speechNeedMore', { remaining }) : t('speechEnough')}</p>`}
   </div>`;
@@ -35,8 +36,8 @@ export function speechMeter({ t, minSpeechSeconds: min }: PanelContext, speechSe
 export function levelMeter({ t }: PanelContext, level: number): TemplateResult {
   return html`<div class="meter level">
     <span class="meter-label" aria-hidden="true">${t('levelMeter')}</span>
-    <span part="level-meter" role="meter" aria-label=${t('levelMeter')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(level * 100)}
-      ><span class="meter-fill" ${styleProperties({ '--value': String(level) })}></span
+    <span part="level-meter" class="bar" role="meter" aria-label=${t('levelMeter')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(level * 100)}
+      ><span class="bar-fill meter-fill" ${styleProperties({ '--value': String(level) })}></span
     ></span>
   </div>`;
 }

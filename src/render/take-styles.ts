@@ -47,20 +47,8 @@ export const takeStyles = css`
     border-left: 4px solid var(--_caution);
     background: color-mix(in srgb, var(--_caution) 12%, transparent);
   }
-  [part~='level-meter'],
-  [part~='speech-meter'] {
-    display: block;
-    position: relative;
-    height: 0.6rem;
-    border-radius: 999px;
-    background: var(--_track);
-    overflow: hidden;
-  }
-  /* The live meters move with each update, without a transition: one eased between updates would redraw every frame. */
+  /* The meters are bars (the base sheet's .bar, .bar-fill) that move with each update, without a transition: one eased between updates would redraw every frame. */
   .meter-fill {
-    display: block;
-    height: 100%;
-    background: var(--_accent);
     transform: scaleX(var(--value, 0));
     transform-origin: 0;
   }
