@@ -338,6 +338,7 @@ export class ThymiaRecorder extends LitElement {
 
   /** Asks for the microphone and starts recording the current step (not before consent, where required). */
   start(): Promise<void> {
+    this.#preflight.settle();
     return this.#flow.start();
   }
 

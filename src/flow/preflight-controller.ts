@@ -17,17 +17,18 @@ export interface PreflightOptions {
 }
 
 export class PreflightController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & { readonly isConnected: boolean };
   readonly #options: PreflightOptions;
   #consentAccepted = false;
   #inputs: readonly AudioInput[] = [];
   #selectedDevice: string | undefined;
   #unwatch: (() => void) | undefined;
+  #later: ReturnType<typeof setTimeout> | undefined;
   /** As the person typed them (`datetime-local` values), '' when left empty. */
   sleepInput = '';
   wakeInput = '';
 
-  constructor(host: ReactiveControllerHost, options: PreflightOptions) {
+  constructor(host: ReactiveControllerHost & { readonly isConnected: boolean }, options: PreflightOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
@@ -46,17 +47,30 @@ export class PreflightController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // Before the first render: a page that cannot record never shows an enabled Record button.
     const problem = diagnose();
     if (problem) this.#options.onUnavailable(problem);
+    // The microphone choice after it, in a task of its own: the first read of localStorage and the device
+    // list are browser round trips (tens of ms at 4× CPU) the first screen does not need.
+    void this.#host.updateComplete.then(() => {
+      this.#later = setTimeout(() => this.settle());
+    });
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.#later);
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+  }
+
+  /** Reads the remembered microphone and starts watching the inputs, once per connection; also called by Record, which may come first. */
+  settle(): void {
+    clearTimeout(this.#later);
+    if (this.#unwatch || !this.#host.isConnected) return;
     this.#selectedDevice = rememberedAudioInput(this.#options.storageKey());
     this.#options.useDevice(this.#selectedDevice);
     this.#unwatch = watchAudioInputs(() => void this.refreshDevices());
     void this.refreshDevices();
-  }
-
-  hostDisconnected(): void {
-    this.#unwatch?.();
-    this.#unwatch = undefined;
   }
 
   /** Ticked (or unticked) by the person; a tick is reported with the text they were shown. */

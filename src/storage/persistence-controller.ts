@@ -75,10 +75,13 @@ export class PersistenceController implements ReactiveController {
 
   hostConnected(): void {
     const generation = this.#generation;
-    // After the first update, so attributes set alongside the element (storage-key, model) apply.
-    void this.#host.updateComplete.then(() => {
-      if (generation === this.#generation) void this.lookup();
-    });
+    // After the first update, so attributes set alongside the element (storage-key, model) apply; in a task
+    // after it, so opening the database does not hold back the first paint.
+    void this.#host.updateComplete.then(() =>
+      setTimeout(() => {
+        if (generation === this.#generation) void this.lookup();
+      }),
+    );
   }
 
   hostDisconnected(): void {
