@@ -71,26 +71,29 @@ const MEDIA_CHROME_USABLE = `() => {
     button.hasAttribute('mediapaused') && button.getBoundingClientRect().width > 0;
 }`;
 
+/** A plain page: the usable probe, one module script, the body — the same shell for both, so only the component differs. */
+const page = (usable, script, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+${probe(usable)}
+<script type="module" src="${script}"></script></head>
+<body>${body}</body></html>`;
+
 /** The pages: the element as scripts/first-load.mjs loads it (Helios, English); media-chrome as its README shows it, in audio mode. */
 const PAGES = {
   thymia: {
     label: 'thymia-recorder (Helios, en)',
-    html: `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-${probe(OURS_USABLE)}
-<script type="module" src="/dist/thymia-recorder.js"></script></head>
-<body><thymia-recorder model="helios" lang="en" session-url="/api/session"></thymia-recorder></body></html>`,
+    html: page(OURS_USABLE, '/dist/thymia-recorder.js', '<thymia-recorder model="helios" lang="en" session-url="/api/session"></thymia-recorder>'),
   },
   mediaChrome: {
     label: 'media-chrome (play button)',
-    html: `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-${probe(MEDIA_CHROME_USABLE)}
-<script type="module" src="/media-chrome/media-chrome.js"></script></head>
-<body><media-controller audio>
+    html: page(
+      MEDIA_CHROME_USABLE,
+      '/media-chrome/media-chrome.js',
+      `<media-controller audio>
   <audio slot="media" src="/silence.wav" preload="none"></audio>
   <media-control-bar><media-play-button></media-play-button></media-control-bar>
-</media-controller></body></html>`,
+</media-controller>`,
+    ),
   },
 };
 
