@@ -13,7 +13,9 @@ import { captureUploads, decodedSeconds, engine, sleep } from '../helpers/media.
 const fakeMicKeepsTime = engine() !== 'firefox';
 
 function expectRecordedLength(seconds: number, stop: RecordingStopDetail): void {
-  if (fakeMicKeepsTime) expect(seconds, 'the upload holds the recorded parts and nothing of the pauses').to.be.closeTo(stop.durationSeconds, 0.3);
+  // Chromium's fake microphone falls behind the clock when a 2-core CI machine is busy (seen: 1.02 s short of 4.80 s);
+  // the bounds still fail on a lost part (each is ≥ 1.5 s) and on a pause in the file (≥ 0.8 s each, two of them).
+  if (fakeMicKeepsTime) expect(seconds, 'the upload holds the recorded parts and nothing of the pauses').to.be.within(stop.durationSeconds - 1.2, stop.durationSeconds + 0.3);
   else expect(seconds, 'nothing of the pauses in the upload').to.be.within(0.1, stop.durationSeconds + 0.3);
 }
 

@@ -13,6 +13,8 @@ import { captureUploads, decodedSeconds, engine, sleep } from '../helpers/media.
 
 /** Firefox's fake microphone often delivers far less audio than wall-clock time (see flow.anymic.test.ts). */
 const fakeMicKeepsTime = engine() !== 'firefox';
+/** The most audio a starved fake microphone was seen to drop in one take, less than any part of these takes. */
+const STARVED_SECONDS = 1.2;
 
 /** Every AudioContext the page makes, so a test can suspend the element's from outside (as the system does). */
 function captureAudioContexts() {
@@ -165,7 +167,9 @@ describe(`<thymia-recorder> interruptions pause the take (${engine()})`, () => {
         // first part, 1.74 s of 3.70 s): nothing of the pause is in the file, and the part after Resume is whole.
         expect(seconds, 'the upload holds at least the part after Resume, and nothing of the pause').to.be.within(stop.durationSeconds - resume.atSeconds - 0.3, stop.durationSeconds + 0.3);
       } else if (fakeMicKeepsTime) {
-        expect(seconds, 'the upload holds the recorded parts and nothing of the pause').to.be.closeTo(stop.durationSeconds, 0.3);
+        // Chromium's fake microphone falls behind the clock when a 2-core CI machine is busy (seen: 0.97–1.02 s short of
+        // 3.5–4.8 s). The bounds still fail on a lost part (each is ≥ 1.5 s) and on the pause in the file (≥ 1.2 s).
+        expect(seconds, 'the upload holds the recorded parts and nothing of the pause').to.be.within(stop.durationSeconds - STARVED_SECONDS, stop.durationSeconds + 0.3);
       } else {
         // Firefox's fake microphone delivers less audio than the clock shows (see flow.anymic): nothing of the pause, at least.
         expect(seconds, 'nothing of the pause in the upload').to.be.within(0.1, stop.durationSeconds + 0.3);
