@@ -9,12 +9,10 @@ import type { RecordingStopDetail } from '../../src/events.js';
 import type { PauseReason } from '../../src/state/pauses.js';
 import { button, createSession, nextEvent, part, recordEvents, recorderFor, waitForState, waitUntil, type Recorder } from '../helpers/element.js';
 import { captureMicrophone, unmountAll } from '../helpers/faults.js';
-import { captureUploads, decodedSeconds, engine, sleep } from '../helpers/media.js';
+import { captureUploads, decodedSeconds, engine, sleep, STARVED_FAKE_MIC_SECONDS } from '../helpers/media.js';
 
 /** Firefox's fake microphone often delivers far less audio than wall-clock time (see flow.anymic.test.ts). */
 const fakeMicKeepsTime = engine() !== 'firefox';
-/** The most audio a starved fake microphone was seen to drop in one take, less than any part of these takes. */
-const STARVED_SECONDS = 1.2;
 
 /** Every AudioContext the page makes, so a test can suspend the element's from outside (as the system does). */
 function captureAudioContexts() {
@@ -169,7 +167,7 @@ describe(`<thymia-recorder> interruptions pause the take (${engine()})`, () => {
       } else if (fakeMicKeepsTime) {
         // Chromium's fake microphone falls behind the clock when a 2-core CI machine is busy (seen: 0.97–1.02 s short of
         // 3.5–4.8 s). The bounds still fail on a lost part (each is ≥ 1.5 s) and on the pause in the file (≥ 1.2 s).
-        expect(seconds, 'the upload holds the recorded parts and nothing of the pause').to.be.within(stop.durationSeconds - STARVED_SECONDS, stop.durationSeconds + 0.3);
+        expect(seconds, 'the upload holds the recorded parts and nothing of the pause').to.be.within(stop.durationSeconds - STARVED_FAKE_MIC_SECONDS, stop.durationSeconds + 0.3);
       } else {
         // Firefox's fake microphone delivers less audio than the clock shows (see flow.anymic): nothing of the pause, at least.
         expect(seconds, 'nothing of the pause in the upload').to.be.within(0.1, stop.durationSeconds + 0.3);
