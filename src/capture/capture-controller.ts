@@ -1,88 +1,32 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Take } from '../state/take.js';
-import type { AudioAnalyser } from './audio-analyser.js';
-import { closeAudioContext, createAudioContext, loadSpeechWorklet } from './audio-context.js';
-import type { InterruptionReason } from './interruptions.js';
-import { requestMicrophone, stopStream } from './microphone.js';
+import type { CaptureCallbacks, CaptureResult, CaptureSettings } from './capture-types.js';
+import { abandonInput, openInput } from './open-input.js';
 import type { QualityReport } from './quality.js';
-import type { AudioRecorder } from './recorder.js';
-import type { ScreenWakeLock } from './wake-lock.js';
+import type { TakeCapture } from './take-capture.js';
 
-export interface CaptureCallbacks {
-  /** The recording reached `maxSeconds`. */
-  readonly onMaxReached: () => void;
-  /**
-   * Something took the microphone away (see interruptions.ts): a muted or
-   * ended track, the audio session interrupted, the page hidden, the input
-   * unplugged. Reported while a take is held (running or paused), never resumed here.
-   */
-  readonly onInterrupted: (reason: InterruptionReason) => void;
-  /** A timeslice of audio arrived (for crash-safe storage); `part` numbers the take's recorders from 0. */
-  readonly onChunk?: (chunk: Blob, part: number) => void;
-  /** The first seconds of the take were digital silence: a muted or wrong microphone. */
-  readonly onMicSilent?: () => void;
-}
+export type { CaptureCallbacks, CaptureResult, TakePart } from './capture-types.js';
 
-/** A finished take, before the flow names the recording it belongs to. */
-export type CaptureResult = Omit<Take, 'recording'>;
-
-/** Without analyser snapshots (an audio graph that never started), the timer is redrawn this often. */
-const TICK_MS = 200;
-
+/** The capture engine (speech detection, recorder, the take itself) loads with the first Record, while the prompt is open. */
 const loadEngine = () => import('./engine.js');
-/** Joining a take's parts (containers differ per engine) loads only when a take has more than one. */
-const loadJoin = () => import('./join-parts.js');
-
-/** A part of the take recorded on an input that is gone (or by an earlier page): joined to the rest before upload. */
-export interface TakePart {
-  readonly blob: Blob;
-  /** Recorded seconds the part stands for; the file may hold more (an MP4 recorder runs on to finish its fragment), trimmed when joined. */
-  readonly seconds: number;
-}
 
 /**
  * Owns the microphone, the audio graph and the MediaRecorder for one take,
  * and releases all of them when the take ends or the element disconnects.
+ * A page that is only looked at needs none of that: this controller holds
+ * the settings and opens the input inside the click, and the take itself
+ * (`TakeCapture`) arrives with the engine; until then there is no take.
  */
-export class CaptureController implements ReactiveController {
+export class CaptureController implements ReactiveController, CaptureSettings {
   readonly #host: ReactiveControllerHost;
   readonly #callbacks: CaptureCallbacks;
-  #stream: MediaStream | undefined;
-  #analyser: AudioAnalyser | undefined;
-  #recorder: AudioRecorder | undefined;
-  #ticker: ReturnType<typeof setInterval> | undefined;
-  /** Fires at `maxSeconds` of recorded time (timed exactly, not by the redraw tick). */
-  #limit: ReturnType<typeof setTimeout> | undefined;
-  #elapsedBefore = 0;
-  /** Earlier parts of this take, each from a recorder whose input went away: joined to the last one on finish. */
-  #parts: TakePart[] = [];
-  /** Recorded seconds when the current recorder started: its part's length is measured from here. */
-  #partFrom = 0;
-  /** Speech counted in those parts. */
-  #speechBefore = 0;
-  /** The part being closed after its input went away; resume and finish wait for it. */
-  #closing: Promise<void> | undefined;
-  /** Recorders being stopped into parts, in order (each adds its part when its last slice is in). */
-  #retiring: Promise<void> = Promise.resolve();
-  #engine: Awaited<ReturnType<typeof loadEngine>> | undefined;
-  /** The input is gone (ended, unplugged): resuming needs a fresh one. */
-  #inputLost = false;
-  #unwatch: (() => void) | undefined;
-  /** The number the next recorder's part gets (the journal keeps parts apart). */
-  #nextPart = 0;
-  #snapshotAt = 0;
-  #runningSince: number | undefined;
-  /** The last take's quality report at stop, kept until the next take. */
-  #finalQuality: QualityReport | undefined;
-  /** The take being started; a release while the permission prompt is open abandons it. */
-  #attempt: symbol | undefined;
+  #take: TakeCapture | undefined;
+  /** Counts releases: one while the engine loads abandons the take being begun. */
+  #released = 0;
   maxSeconds = 180;
   /** The microphone the person chose; undefined for the browser's default. */
   deviceId: string | undefined;
   /** MediaRecorder bitrate (`audio-bits-per-second`). */
   audioBitsPerSecond = 64_000;
-  /** Phones lock mid-recording and cut the microphone: the screen stays on while a take runs (made with the engine). */
-  #wakeLock: ScreenWakeLock | undefined;
 
   constructor(host: ReactiveControllerHost, callbacks: CaptureCallbacks) {
     this.#host = host;
@@ -90,297 +34,105 @@ export class CaptureController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Recorded seconds (pauses excluded), up to `maxSeconds`. */
   get elapsedSeconds(): number {
-    const running = this.#runningSince === undefined ? 0 : (performance.now() - this.#runningSince) / 1000;
-    return Math.min(this.maxSeconds, this.#elapsedBefore + running);
+    return this.#take?.elapsedSeconds ?? 0;
   }
 
   get speechSeconds(): number {
-    return this.#speechBefore + (this.#analyser?.reading.speechSeconds ?? 0);
+    return this.#take?.speechSeconds ?? 0;
   }
 
   /** Recording now (not paused, not stopped). */
   get running(): boolean {
-    return this.#runningSince !== undefined;
+    return this.#take?.running ?? false;
   }
 
-
   get level(): number {
-    return this.#runningSince === undefined ? 0 : (this.#analyser?.reading.level ?? 0);
+    return this.#take?.level ?? 0;
   }
 
   get size(): number {
-    return this.#parts.reduce((total, part) => total + part.blob.size, this.#recorder?.size ?? 0);
-  }
-
-  /** Resolves once a part being closed (its input went away) is in: time, speech and size then count it. */
-  async settled(): Promise<void> {
-    await this.#closing;
-    await this.#retiring;
+    return this.#take?.size ?? 0;
   }
 
   get mimeType(): string {
-    return this.#recorder?.mimeType ?? this.#parts[0]?.blob.type ?? '';
+    return this.#take?.mimeType ?? '';
   }
 
   /** A take is held: a microphone open, or parts of a paused take waiting for Resume. */
   get active(): boolean {
-    return this.#stream !== undefined || this.#parts.length > 0;
+    return this.#take?.active ?? false;
   }
 
   /** The current or last take's audio quality; kept after `finish()` until the next `begin()`. */
   get quality(): QualityReport | undefined {
-    return this.#analyser?.quality() ?? this.#finalQuality;
+    return this.#take?.quality;
+  }
+
+  /** The recorded seconds of each finished part (storage keeps them, so a take restored paused is cut right when joined). */
+  get partSeconds(): number[] {
+    return this.#take?.partSeconds ?? [];
   }
 
   /**
    * Asks for the microphone and starts recording. getUserMedia and the
    * AudioContext are created before the first await, inside the caller's
-   * user gesture.
+   * user gesture; the engine downloads while the permission prompt is open.
    */
   async begin(): Promise<void> {
     this.release();
-    this.#finalQuality = undefined;
-    await this.#open();
-  }
-
-  /**
-   * Opens the microphone, the audio graph and a recorder, and starts them;
-   * the take's earlier parts and counts stay (a resume after the input went
-   * away). Synchronous up to getUserMedia, so it runs inside the click.
-   */
-  async #open(): Promise<void> {
-    const streamRequest = requestMicrophone(this.deviceId);
-    const context = createAudioContext();
-    // Checked by the engine (its chunk knows the bundle's worklet hash), which is on its way anyway.
-    const workletLoaded = loadSpeechWorklet(context, (url) => loadEngine().then((engine) => engine.verifySpeechWorklet(url)));
-    const attempt = Symbol('take');
-    this.#attempt = attempt;
-    let stream: MediaStream;
-    let engine: Awaited<ReturnType<typeof loadEngine>>;
+    const released = this.#released;
+    const opening = openInput(this.deviceId, (url) => loadEngine().then((engine) => engine.verifySpeechWorklet(url)));
+    let take: TakeCapture;
     try {
-      // The engine downloads while the permission prompt is open.
-      [stream, engine] = await Promise.all([streamRequest, loadEngine()]);
+      [, take] = await Promise.all([opening.stream, this.prepare()]);
     } catch (error) {
-      void closeAudioContext(context);
-      void streamRequest.then(stopStream, () => undefined);
-      if (this.#attempt === attempt) this.#attempt = undefined;
+      abandonInput(opening);
       throw error;
     }
-    if (this.#attempt !== attempt) {
-      // Released while the permission prompt was open.
-      stopStream(stream);
-      void closeAudioContext(context);
-      return;
-    }
-    this.#engine = engine;
-    this.#wakeLock ??= new engine.ScreenWakeLock();
-    const analyser = new engine.AudioAnalyser(context, workletLoaded);
-    this.#analyser = analyser;
-    this.#stream = stream;
-    this.#inputLost = false;
-    const track = stream.getAudioTracks()[0];
-    this.#unwatch?.();
-    this.#unwatch = track && engine.watchInterruptions({ track, context }, this.#interrupted);
-    analyser.onMicSilent = () => this.#callbacks.onMicSilent?.();
-    // Each snapshot redraws, so the count on screen is the latest (and the one the take reports).
-    analyser.onSnapshot = () => {
-      this.#snapshotAt = performance.now();
-      this.#host.requestUpdate();
-    };
-    // The worklet has usually arrived while the permission prompt was open; the recorder starts once every sample is heard.
-    await analyser.attach(stream);
-    if (this.#attempt !== attempt) return;
-    this.#startRecorder(engine, stream);
-    this.#run();
+    if (released !== this.#released) abandonInput(opening);
+    else await take.begin(opening);
   }
 
-  #startRecorder(engine: Awaited<ReturnType<typeof loadEngine>>, stream: MediaStream): void {
-    const part = this.#nextPart++;
-    const onChunk = this.#callbacks.onChunk;
-    this.#recorder = new engine.AudioRecorder(stream, { onChunk: onChunk && ((chunk) => onChunk(chunk, part)), audioBitsPerSecond: this.audioBitsPerSecond });
-    this.#recorder.start();
-    this.#partFrom = this.elapsedSeconds;
+  /** Loads the engine and makes the take (the first Record does; a take restored paused needs it before Resume). */
+  async prepare(): Promise<TakeCapture> {
+    const engine = await loadEngine();
+    this.#take ??= new engine.TakeCapture(this.#host, this.#callbacks, this);
+    return this.#take;
   }
 
-  /** Stops a recorder into a part of the take, after the parts before it. */
-  #retire(recorder: AudioRecorder): void {
-    const stopped = recorder.stop();
-    const seconds = this.elapsedSeconds - this.#partFrom;
-    this.#retiring = Promise.all([this.#retiring, stopped]).then(([, blob]) => {
-      if (blob.size) this.#parts.push({ blob, seconds });
-    });
+  /** Resolves once a part being closed (its input went away) is in: time, speech and size then count it. */
+  settled(): Promise<void> {
+    return this.#take?.settled() ?? Promise.resolve();
   }
 
   pause(): void {
-    if (this.#runningSince === undefined) return;
-    this.#elapsedBefore = this.elapsedSeconds;
-    this.#runningSince = undefined;
-    const recorder = this.#recorder;
-    if (recorder && recorder.settleMs > 0) {
-      // WebKit's MP4 recorder keeps its clock running through a pause, so the
-      // paused time would be silence in the file: its part ends here instead,
-      // and Resume starts a new recorder on the same microphone (parts are joined on finish).
-      this.#recorder = undefined;
-      this.#retire(recorder);
-    } else {
-      recorder?.pause();
-    }
-    this.#analyser?.setCounting(false);
-    clearInterval(this.#ticker);
-    clearTimeout(this.#limit);
-    void this.#wakeLock?.release();
-    this.#host.requestUpdate();
+    this.#take?.pause();
   }
 
-  /**
-   * Carries the paused take on: the same recorder while its input lives (one
-   * file as it is), else a fresh input — the chosen one if it is back, the
-   * browser's default otherwise — recording the take's next part. Call it
-   * from the click: getUserMedia runs before the first await.
-   */
+  /** Carries the paused take on (call it from the click: a fresh input is asked for before the first await). */
   resume(): Promise<void> {
-    if (this.#runningSince !== undefined) return Promise.resolve();
-    const recorder = this.#recorder;
-    const stream = this.#stream;
-    const live = stream?.getAudioTracks().some((track) => track.readyState === 'live') ?? false;
-    if (live && !this.#inputLost && !this.#closing) {
-      if (recorder?.state === 'paused') {
-        recorder.resume();
-        this.#run();
-        return Promise.resolve();
-      }
-      // The part ended with the pause (MP4): the next part, on the same microphone.
-      if (!recorder && stream && this.#engine) {
-        this.#startRecorder(this.#engine, stream);
-        this.#run();
-        return Promise.resolve();
-      }
-    }
-    // The input is gone: close the part it recorded (if not already), then record the next part on a fresh one.
-    const closed = this.closePart();
-    const opening = this.#open();
-    return Promise.all([closed, opening]).then(() => undefined);
+    return this.#take?.resume() ?? Promise.resolve();
   }
 
-  /**
-   * The take's input went away: stop its recorder into a finished part and
-   * let the microphone and audio graph go, keeping the take's time, speech and
-   * parts for Resume (or Stop). Safe to call twice.
-   */
+  /** The take's input went away: its recorder becomes a finished part, kept for Resume or Stop. */
   closePart(): Promise<void> {
-    this.pause();
-    this.#closing ??= this.#closePart().finally(() => (this.#closing = undefined));
-    return this.#closing;
-  }
-
-  async #closePart(): Promise<void> {
-    const recorder = this.#recorder;
-    const analyser = this.#analyser;
-    const stream = this.#stream;
-    if (!stream) return;
-    this.#recorder = undefined;
-    this.#analyser = undefined;
-    this.#stream = undefined;
-    this.#unwatch?.();
-    this.#unwatch = undefined;
-    if (recorder) this.#retire(recorder);
-    const final = await analyser?.flush();
-    this.#speechBefore += final?.speechSeconds ?? analyser?.reading.speechSeconds ?? 0;
-    this.#finalQuality = analyser?.quality(final?.quality) ?? this.#finalQuality;
-    void analyser?.close();
-    // The recorder first: WebKit's MP4 recorder loses the fragment in progress when its track stops under it.
-    await this.#retiring;
-    stopStream(stream);
-  }
-
-  /** The recorded seconds of each finished part (storage keeps them, so a take restored paused is cut right when joined). */
-  get partSeconds(): number[] {
-    return this.#parts.map((part) => part.seconds);
-  }
-
-  /**
-   * A take an earlier page paused and kept: its parts, time and speech come
-   * back here, so Resume records the next part and Stop joins them all.
-   * `partSeconds` are the finished parts' lengths as kept; the part still
-   * open at the pause holds the rest of the recorded time.
-   */
-  adopt(parts: readonly Blob[], durationSeconds: number, speechSeconds: number, partSeconds: readonly number[] = []): void {
-    this.release();
-    const rest = durationSeconds - partSeconds.reduce((total, seconds) => total + seconds, 0);
-    this.#parts = parts.map((blob, index) => ({ blob, seconds: partSeconds[index] ?? (index === partSeconds.length ? rest : Infinity) }));
-    this.#nextPart = parts.length;
-    this.#elapsedBefore = durationSeconds;
-    this.#speechBefore = speechSeconds;
+    return this.#take?.closePart() ?? Promise.resolve();
   }
 
   /** Stops recording, releases the microphone and returns the take (its parts joined into one file). */
-  async finish(): Promise<CaptureResult> {
-    const durationSeconds = this.elapsedSeconds;
-    // An MP4 recorder ends its part on pause: it is among the parts once settled.
-    this.pause();
-    await this.settled();
-    const recorder = this.#recorder;
-    if (!recorder && !this.#parts.length) throw new Error('not recording');
-    // The final count takes in the audio up to the pause (and is what the screen then shows).
-    const [last, final] = await Promise.all([recorder?.stop(), this.#analyser?.flush()]);
-    const speechSeconds = this.#speechBefore + (final?.speechSeconds ?? this.#analyser?.reading.speechSeconds ?? 0);
-    this.#finalQuality = this.#analyser?.quality(final?.quality) ?? this.#finalQuality;
-    const parts = [...this.#parts, ...(last?.size ? [{ blob: last, seconds: durationSeconds - this.#partFrom }] : [])];
-    const mimeType = recorder?.mimeType ?? parts[0]?.blob.type ?? '';
-    this.release();
-    const blob = parts.length > 1 ? await (await loadJoin()).joinParts(parts, mimeType) : (parts[0]?.blob ?? new Blob([], { type: mimeType }));
-    return { blob, mimeType, durationSeconds, speechSeconds };
+  finish(): Promise<CaptureResult> {
+    return this.#take ? this.#take.finish() : Promise.reject(new Error('not recording'));
   }
 
   /** Drops everything: tracks stopped, AudioContext closed, timers cleared. */
   release(): void {
-    this.#unwatch?.();
-    this.#unwatch = undefined;
-    this.#parts = [];
-    this.#partFrom = 0;
-    this.#retiring = Promise.resolve();
-    this.#speechBefore = 0;
-    this.#elapsedBefore = 0;
-    this.#inputLost = false;
-    this.#nextPart = 0;
-    clearInterval(this.#ticker);
-    clearTimeout(this.#limit);
-    this.#ticker = undefined;
-    this.#runningSince = undefined;
-    void this.#wakeLock?.release();
-    if (this.#recorder && this.#recorder.state !== 'inactive') void this.#recorder.stop();
-    this.#recorder = undefined;
-    stopStream(this.#stream);
-    this.#stream = undefined;
-    void this.#analyser?.close();
-    this.#analyser = undefined;
-    this.#attempt = undefined;
+    this.#released++;
+    this.#take?.release();
   }
 
   hostDisconnected(): void {
     this.release();
-  }
-
-  readonly #interrupted = (reason: InterruptionReason) => {
-    if (reason === 'ended' || reason === 'device-lost') this.#inputLost = true;
-    if (this.#recorder) this.#callbacks.onInterrupted(reason);
-  };
-
-  #run(): void {
-    this.#runningSince = performance.now();
-    void this.#wakeLock?.acquire();
-    this.#analyser?.setCounting(true);
-    clearInterval(this.#ticker);
-    this.#ticker = setInterval(() => {
-      // The snapshots redraw; without them (an audio graph that never started) the timer still moves.
-      if (performance.now() - this.#snapshotAt > TICK_MS * 1.5) this.#host.requestUpdate();
-      // A track stopped by script (another library on the page, an extension) ends without an `ended` event.
-      if (this.#stream?.getAudioTracks().every((track) => track.readyState === 'ended')) this.#interrupted('ended');
-    }, TICK_MS);
-    // An MP4 recorder runs on briefly after stop to finish its last fragment: stop that much early.
-    const settleMs = this.#recorder?.settleMs ?? 0;
-    clearTimeout(this.#limit);
-    this.#limit = setTimeout(() => this.#callbacks.onMaxReached(), (this.maxSeconds - this.#elapsedBefore) * 1000 - settleMs);
   }
 }

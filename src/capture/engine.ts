@@ -8,3 +8,4 @@ export { AudioRecorder } from './recorder.js';
 export { watchInterruptions } from './interruptions.js';
 export { ScreenWakeLock } from './wake-lock.js';
 export { verifySpeechWorklet } from './worklet-integrity.js';
+export { TakeCapture } from './take-capture.js';

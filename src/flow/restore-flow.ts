@@ -6,6 +6,7 @@
  * storage holds such takes: most pages never fetch it.
  */
 import type { CaptureController } from '../capture/capture-controller.js';
+import type { TakeCapture } from '../capture/take-capture.js';
 import type { MachineEvent } from '../state/machine.js';
 import { planRestore, type RestorePlan } from '../state/restore-plan.js';
 import type { JournalPosition } from '../storage/chunk-journal.js';
@@ -41,9 +42,9 @@ export async function restoreFound(ctx: RestoreContext, all: readonly Recoverabl
   const { finished, paused } = sorted;
   const plan = planRestore(finished, ctx.settings.steps, ctx.settings.minSpeechSeconds);
   if (paused) {
-    const pauses = await ctx.pauses().catch(() => undefined);
-    // Without its pause flow a paused take cannot be resumed: the next page load offers it again.
-    if (pauses && ctx.fresh) restorePaused(ctx, paused, plan, pauses);
+    // Without its pause flow and the capture engine a paused take cannot be resumed: the next page load offers it again.
+    const loaded = await Promise.all([ctx.pauses(), ctx.capture.prepare()]).catch(() => undefined);
+    if (loaded && ctx.fresh) restorePaused(ctx, paused, plan, ...loaded);
     return;
   }
   if (!ctx.apply({ type: 'restored', takes: plan.summaries })) return;
@@ -52,13 +53,13 @@ export async function restoreFound(ctx: RestoreContext, all: readonly Recoverabl
   ctx.submitIfReady();
 }
 
-function restorePaused(ctx: RestoreContext, entry: RecoverableRecording, plan: RestorePlan, pauses: PauseFlow): void {
+function restorePaused(ctx: RestoreContext, entry: RecoverableRecording, plan: RestorePlan, pauses: PauseFlow, take: TakeCapture): void {
   const marker = entry.paused!;
   if (!ctx.apply({ type: 'restored-paused', step: entry.recording, reason: marker.reason, takes: plan.summaries })) return;
   ctx.adopt(plan, Math.min(plan.startedAt, entry.createdAt), false);
   const durationSeconds = marker.durationSeconds;
   const speechSeconds = Math.max(marker.speechSeconds, entry.speechSeconds);
-  ctx.capture.adopt(entry.parts!.map((bytes) => new Blob([bytes], { type: entry.mimeType })), durationSeconds, speechSeconds, marker.partSeconds);
+  take.adopt(entry.parts!.map((bytes) => new Blob([bytes], { type: entry.mimeType })), durationSeconds, speechSeconds, marker.partSeconds);
   pauses.reset(marker.pauses, { reason: marker.reason, atSeconds: marker.atSeconds });
   ctx.continueTake(entry, entry.position!);
   for (const detail of plan.details) ctx.options.emit('thymia-restored', detail);
