@@ -8,7 +8,8 @@
  * `test/csp/csp-middleware.mjs`) sits in a same-origin iframe: this test
  * page's own scripts are inline, the framed page's are not.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { ThymiaEventDetails } from '../../src/events.js';
 import type { ThymiaRecorder } from '../../src/thymia-recorder.js';
 

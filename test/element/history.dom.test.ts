@@ -4,7 +4,8 @@
  * would) and shows each reading against their baseline, or how many
  * sessions the baseline still needs.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { nextEvent, part, recordEvents, waitForState, type Recorder } from '../helpers/element.js';
 import { recorderWith, scriptStatus, shadow, texts } from '../helpers/protocol.js';
 import { APOLLO_COMPLETE } from '../fixtures/apollo.js';

@@ -8,7 +8,8 @@
  * earlier page kept; recording itself is in languages.speech.test.ts.
  * Each state is reached in all eight tags at once, from one scripted status.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { button, createSession, part, waitForState, type Recorder } from '../helpers/element.js';
 import { FAST_TIMING, seedRecording, staticUrls, uniqueKey } from '../helpers/faults.js';
 import { catalogueFor, expectTranslated, LANGUAGE_TAGS, mountIn, printLanguageMatrix, unmountLanguages, type TranslationCheck } from '../helpers/languages.js';

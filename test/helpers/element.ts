@@ -1,5 +1,6 @@
 /** Shared helpers for driving <thymia-recorder> through its parts and events. */
-import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import '../../src/index.js';
 import type { ThymiaRecorder } from '../../src/thymia-recorder.js';
 import { THYMIA_EVENT_NAMES, type ThymiaEventDetails, type ThymiaEventName } from '../../src/events.js';

@@ -1,5 +1,5 @@
 /** Helpers for the fault-injection suite: elements with storage keys, stored bytes, captured audio. */
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { keys } from 'idb-keyval';
 import type { ResilienceTiming } from '../../src/api/timing.js';
 import type { RecordingName } from '../../src/state/machine.js';

@@ -3,7 +3,8 @@
  * file in every engine, counts exactly what the same analysis counts on the
  * page from the same samples, and stops counting while paused.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { AudioAnalyser } from '../../src/capture/audio-analyser.js';
 import { createAudioContext, loadSpeechWorklet } from '../../src/capture/audio-context.js';
 import { SpeechAnalysis, type AnalysisSnapshot } from '../../src/capture/speech-analysis.js';

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CaptureController } from '../../src/capture/capture-controller.js';
 

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { createStore, get, keys, set } from 'idb-keyval';
 import { ChunkJournal } from '../../src/storage/chunk-journal.js';
 import { recorderDb } from '../../src/storage/database.js';

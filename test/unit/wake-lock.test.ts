@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { ScreenWakeLock, holdScreenAwake, type WakeLockEnvironment } from '../../src/capture/wake-lock.js';
 
 /** A page whose visibility the test controls, with a Wake Lock API that records what it was asked. */
