@@ -11,7 +11,8 @@
  *
  * Per load:
  * - usable: performance.now() (from the navigation's start) in the first
- *   animation frame in which the control can be used — ours: the element's
+ *   animation frame in which the control can be used (the probe then logs
+ *   `bench-usable`; nothing polls the page from outside during the load) — ours: the element's
  *   Record button present, enabled and laid out (scripts/record-button.mjs's
  *   test plus a box); media-chrome: `<media-play-button>` defined and upgraded
  *   (an instance of its registered class), its shadow root rendered, not
@@ -49,9 +50,13 @@ const probe = (usable) => `<script>
       if (!usable()) return void requestAnimationFrame(frame);
       const at = performance.now();
       performance.mark('bench-usable');
-      const resources = performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(location.origin));
-      const scripts = resources.filter((entry) => entry.initiatorType === 'script' || /\\.m?js(\\?|$)/.test(new URL(entry.name).pathname));
-      resolve({ at, resources: resources.map((entry) => entry.name), timing: resources.map((entry) => [entry.name, entry.startTime, entry.responseEnd]), firstScriptAt: Math.min(...scripts.map((entry) => entry.responseStart)) });
+      // The rest in a later task, so the usable frame holds only the check (the trace counts tasks up to the mark).
+      setTimeout(() => {
+        const resources = performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(location.origin) && entry.startTime <= at);
+        const scripts = resources.filter((entry) => entry.initiatorType === 'script' || /\\.m?js(\\?|$)/.test(new URL(entry.name).pathname));
+        resolve({ at, resources: resources.map((entry) => entry.name), timing: resources.map((entry) => [entry.name, entry.startTime, entry.responseEnd]), firstScriptAt: Math.min(...scripts.map((entry) => entry.responseStart)) });
+        console.debug('bench-usable');
+      });
     };
     requestAnimationFrame(frame);
   });
@@ -79,7 +84,7 @@ ${probe(usable)}
 <body>${body}</body></html>`;
 
 /** The pages: the element as scripts/first-load.mjs loads it (Helios, English); media-chrome as its README shows it, in audio mode. */
-const PAGES = {
+export const PAGES = {
   thymia: {
     label: 'thymia-recorder (Helios, en)',
     html: page(OURS_USABLE, '/dist/thymia-recorder.js', '<thymia-recorder model="helios" lang="en" session-url="/api/session"></thymia-recorder>'),
@@ -128,7 +133,7 @@ export function mediaChromeBundle(root) {
 }
 
 /** Serves the pages, dist/ and media-chrome's bundle, each gzip -9 (as a CDN or host would), no caching. */
-function serve(root, mediaChrome) {
+export function serve(root, mediaChrome = mediaChromeBundle(root)) {
   const dist = join(root, 'dist');
   const gzipped = new Map();
   const send = (res, body, type) => {
@@ -169,7 +174,7 @@ function mainThreadTasks(trace, usableAtMs) {
   return events
     .filter((event) => event.name === 'ThreadControllerImpl::RunTask' && event.ph === 'X' && event.pid === mark.pid && event.tid === main?.tid)
     .filter((event) => event.ts < mark.ts && event.ts + event.dur > origin)
-    .map((event) => ({ at: (event.ts - origin) / 1000, ms: event.dur / 1000 }));
+    .map((event) => ({ at: (event.ts - origin) / 1000, ms: event.dur / 1000, src: event.args?.src_func }));
 }
 
 /** Fetch rounds before usable: each requested file's round, from who asked for it. */
@@ -212,8 +217,11 @@ async function load(browser, origin, name) {
     let usable;
     try {
       const url = `${origin}/${name}.html`;
+      // The probe says so on the console: polling the page from here (waitForFunction) would evaluate Playwright's
+      // injected script and the poll on the page's main thread during the load (≈ 150 ms and ≈ 40 ms tasks at 4×).
+      const told = page.waitForEvent('console', { predicate: (message) => message.text() === 'bench-usable', timeout: 60_000 });
       await page.goto(url, { waitUntil: 'commit' });
-      await page.waitForFunction(() => !!window.__usable, undefined, { polling: 50, timeout: 60_000 });
+      await told;
       usable = await page.evaluate(() => window.__usable);
       usable.rounds = roundTrips(requests, usable.resources, url);
     } finally {
@@ -318,6 +326,14 @@ export async function peersBench({ root, chromium, chromiumPath, figure, table }
   console.log('');
   console.log('  Files fetched before usable by round (median requested → last byte, ms from navigation):');
   for (const line of chains) console.log(line);
+  // What the long tasks are, by the task's posting site (the trace's src_func): script, frame, parser…
+  console.log('  Tasks over 50 ms in the first render (all loads; posted by, count, ms min–max):');
+  for (const [name, loads] of Object.entries(samples)) {
+    const bySource = new Map();
+    for (const sample of loads) for (const task of sample.tasks?.filter((task) => task.at >= sample.firstScriptAt && task.ms > 50) ?? []) bySource.set(task.src ?? '?', [...(bySource.get(task.src ?? '?') ?? []), task.ms]);
+    const list = [...bySource].map(([src, ms]) => `${src} ×${ms.length} (${round(Math.min(...ms))}–${round(Math.max(...ms))})`).join(', ');
+    console.log(`  ${PAGES[name].label}: ${list || 'none'}`);
+  }
   console.log(`  ours ${ahead >= 0 ? 'ahead of' : 'BEHIND'} media-chrome by ${Math.abs(Math.round(ahead))} ms (medians)`);
   for (const note of notes) console.log(`  ! ${note}`);
 }
