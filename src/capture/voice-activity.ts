@@ -19,6 +19,16 @@
  *   frame: in loud noise the noise fills the dips between syllables, and what
  *   is left above it still rises and falls like speech.
  * - bursts of fewer than `minSpeechSeconds` of anchors do not count (clicks, a cough's onset).
+ * - the reference's segments lag the voice at both ends, and we follow them there:
+ *   - when a voice stops (the next frame falls `trailDropDb` or more), the reference
+ *     still hears it for about four frames (its probability decays, then a 30 ms pad),
+ *     whatever follows; so a counted run goes on `trailSeconds` after it. A voice that fades
+ *     out slowly gets no trail: the reference follows a fade down and stops on its own.
+ *   - after silence, a voice that never gets louder than `promptOnsetDb` (a murmured
+ *     interjection, an "oh" at −20 dB) takes the reference a quarter of a second to
+ *     believe, and a shorter one it never believes: such a run counts only once it has
+ *     shown `quietOnsetSeconds` of voicing, and from then on (its first frames are not
+ *     counted). A louder onset counts from its first frame, as before.
  * - music holds its notes and leaps between them: when much of the recent
  *   pitch either stays put to a fraction of a percent from frame to frame (or
  *   steps to another note of the chord, an exact octave, fifth or fourth away)
@@ -74,6 +84,16 @@ export interface VadOptions {
   readonly lookaheadSeconds: number;
   /** A run of speech with less voicing than this does not count. */
   readonly minSpeechSeconds: number;
+  /**
+   * A run whose voicing has reached this level (dBFS) counts from its first frame; a quieter one
+   * only after `quietOnsetSeconds` of voicing, and only from then on (the reference is slow to trust a quiet voice).
+   */
+  readonly promptOnsetDb: number;
+  readonly quietOnsetSeconds: number;
+  /** How long a counted run goes on counting after its last speech frame when the voice stopped (the reference's own decay and pad). */
+  readonly trailSeconds: number;
+  /** The voice stopped: the first frame after the run this many dB under its last one (a fade the reference follows down itself). */
+  readonly trailDropDb: number;
   /** Pitch moving less than this share from one voiced frame to the next is held (a note, not a voice). */
   readonly heldPitchTolerance: number;
   /** Pitch moving more than this factor from one voiced frame to the next (not to a chord note) leaps: a melody or a bass line, not a voice. */
@@ -104,6 +124,10 @@ export const DEFAULT_VAD_OPTIONS: VadOptions = {
   hangoverSeconds: 0.16,
   lookaheadSeconds: 0.3,
   minSpeechSeconds: 0.1,
+  promptOnsetDb: -40,
+  quietOnsetSeconds: 0.25,
+  trailSeconds: 0.13,
+  trailDropDb: 10,
   heldPitchTolerance: 0.004,
   pitchLeapRatio: 1.16,
   musicEnterShare: 0.43,
@@ -146,6 +170,12 @@ export class VoiceActivityDetector {
   /** A run that has not yet shown `minSpeechSeconds` of anchors: held back, counted once it does. */
   #heldSeconds = 0;
   #runAnchorSeconds = 0;
+  /** The loudest anchor of the run (see `promptOnsetDb`), and whether the run counts yet. */
+  #runLoudestDb = -120;
+  #runCounting = false;
+  /** The level of the last speech frame, and whether the run goes on counting after it (the voice stopped, see `trailSeconds`). */
+  #lastSpeechDb = -120;
+  #trailing = false;
   #speechSeconds = 0;
   #previousPitchHz = 0;
   /** How each of the last `pitchMemory` pairs of pitched frames moved (PAIR_HELD, PAIR_LEAPT, PAIR_MOVED). */
@@ -208,6 +238,10 @@ export class VoiceActivityDetector {
     this.#sinceCounted = Number.POSITIVE_INFINITY;
     this.#heldSeconds = 0;
     this.#runAnchorSeconds = 0;
+    this.#runLoudestDb = -120;
+    this.#runCounting = false;
+    this.#lastSpeechDb = -120;
+    this.#trailing = false;
     this.#speechSeconds = 0;
     this.#previousPitchHz = 0;
     this.#pairs = [];
@@ -275,19 +309,33 @@ export class VoiceActivityDetector {
     const speech = nearAnchor && (frame.active || bridged);
 
     if (!speech) {
+      // The first frame after the run: did the voice stop (a drop), or fade?
+      if (this.#sinceCounted === 0) this.#trailing = this.#runCounting && this.#lastSpeechDb - frame.levelDb >= o.trailDropDb;
       this.#sinceCounted += frame.seconds;
+      const trailing = this.#trailing && this.#sinceCounted <= o.trailSeconds + 1e-9;
+      if (trailing) this.#speechSeconds += frame.seconds;
       // A run that never showed enough voicing is dropped (a click, a cough's onset).
-      if (this.#sinceCounted > o.hangoverSeconds) {
+      if (this.#sinceCounted > Math.max(o.hangoverSeconds, o.trailSeconds)) {
         this.#heldSeconds = 0;
         this.#runAnchorSeconds = 0;
+        this.#runLoudestDb = -120;
+        this.#runCounting = false;
       }
-      return false;
+      return trailing;
     }
     this.#sinceCounted = 0;
-    if (anchor) this.#runAnchorSeconds += frame.seconds;
-    if (this.#runAnchorSeconds >= o.minSpeechSeconds) {
-      this.#speechSeconds += this.#heldSeconds + frame.seconds;
+    this.#lastSpeechDb = frame.levelDb;
+    if (anchor) {
+      this.#runAnchorSeconds += frame.seconds;
+      this.#runLoudestDb = Math.max(this.#runLoudestDb, frame.levelDb);
+    }
+    const prompt = this.#runAnchorSeconds >= o.minSpeechSeconds && this.#runLoudestDb >= o.promptOnsetDb;
+    // A quiet run counts once the reference would believe it, and its first frames stay uncounted, as the reference lags there.
+    const believed = this.#runAnchorSeconds >= Math.max(o.minSpeechSeconds, o.quietOnsetSeconds);
+    if (this.#runCounting || prompt || believed) {
+      this.#speechSeconds += (this.#runCounting || prompt ? this.#heldSeconds : 0) + frame.seconds;
       this.#heldSeconds = 0;
+      this.#runCounting = true;
       return true;
     }
     this.#heldSeconds += frame.seconds;

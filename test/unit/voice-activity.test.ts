@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FRAME_SECONDS, SpectrumAnalyser, SpeechFrames } from '../../src/capture/speech-frames.js';
-import { levelDb, periodicity, pitchAnalysis, spectralFeatures, VoiceActivityDetector, type FrameFeatures } from '../../src/capture/voice-activity.js';
+import { levelDb, periodicity, pitchAnalysis, spectralFeatures, VoiceActivityDetector, type FrameFeatures, type VadOptions } from '../../src/capture/voice-activity.js';
 
 const RATE = 48_000;
 const FRAME = 0.05;
@@ -99,6 +99,36 @@ describe('voice activity detection', () => {
     vad.push({ levelDb: -25, flatness: 0.1, voiceBandRatio: 0.9, periodicity: 0.9, pitchHz: 150 }, 0.032);
     feed(vad, 2, () => ({ levelDb: -65, flatness: 0.8, voiceBandRatio: 0.3, periodicity: 0.1 }));
     expect(vad.speechSeconds).to.equal(0);
+  });
+
+  // Utterances between silences, frame by frame as SpeechFrames hands them on (32 ms).
+  const silenceFrame = { levelDb: -90, flatness: 0.8, voiceBandRatio: 0.2, periodicity: 0.1 };
+  function utterance(options: Partial<VadOptions>, seconds: number, levelDb: number, fadeDbPerFrame = 0): number {
+    const vad = new VoiceActivityDetector(options);
+    feedFrames(vad, 1, () => silenceFrame);
+    feedFrames(vad, seconds, (t) => ({ ...speechLike(t), levelDb: levelDb + 6 * Math.sin(2 * Math.PI * 4 * t), pitchHz: 140 + 20 * Math.sin(2 * Math.PI * 1.3 * t) }));
+    // A fade: the voice dies away a few dB a frame instead of stopping.
+    if (fadeDbPerFrame > 0) feedFrames(vad, ((levelDb + 90) / fadeDbPerFrame) * FRAME_SECONDS, (t) => ({ ...speechLike(t), periodicity: 0.3, levelDb: levelDb - (t / FRAME_SECONDS) * fadeDbPerFrame }));
+    feedFrames(vad, 2, () => silenceFrame);
+    return vad.speechSeconds;
+  }
+  function feedFrames(detector: VoiceActivityDetector, seconds: number, frame: (t: number) => FrameFeatures) {
+    for (let i = 0; i * FRAME_SECONDS < seconds - 1e-9; i += 1) detector.push(frame(i * FRAME_SECONDS), FRAME_SECONDS);
+  }
+
+  it('goes on counting about four frames after a voice stops, as the reference hears its decay; not after a fade, which it follows down itself', () => {
+    const noTrail = { trailSeconds: 0 };
+    expect(utterance({}, 1, -25) - utterance(noTrail, 1, -25), 'a voice that stops').to.be.closeTo(4 * FRAME_SECONDS, 0.001);
+    expect(utterance({}, 1, -25, 3) - utterance(noTrail, 1, -25, 3), 'a voice that fades, 3 dB a frame').to.equal(0);
+  });
+
+  it('counts a quiet voice after silence as late as the reference believes it: a short murmur not at all, a longer one from a quarter second on; a louder voice from its start', () => {
+    expect(utterance({}, 0.2, -48), 'a murmured "oh" at −48 dBFS').to.equal(0);
+    expect(utterance({}, 0.2, -25), 'the same at −25 dBFS').to.be.above(0.2);
+    const quiet = utterance({}, 1.5, -48);
+    const loud = utterance({}, 1.5, -25);
+    expect(quiet, '1.5 s at −48 dBFS').to.be.within(1.5 - 0.35, 1.5);
+    expect(loud - quiet, 'its first quarter second').to.be.within(0.2, 0.35);
   });
 
   it('tells music (held notes) from a voice (gliding pitch)', () => {
