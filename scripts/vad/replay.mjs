@@ -3,6 +3,7 @@
  * (src/capture/speech-frames.ts + voice-activity.ts, bundled with esbuild):
  * the same frames and decisions the browser makes, in seconds instead of
  * minutes. For tuning; the bench's browser run is the figure that counts.
+ * Where a fixture is off, frame by frame against Silero: scripts/vad/compare.mjs.
  *
  * `node scripts/vad/replay.mjs [FIXTURE…]` (names from .bench/vad, default all);
  * VAD options as JSON in VAD_OPTIONS, e.g. VAD_OPTIONS='{"marginDb":6}'.
