@@ -9,10 +9,8 @@ import type { RecordingStopDetail } from '../../src/events.js';
 import type { PauseReason } from '../../src/state/pauses.js';
 import { button, createSession, nextEvent, part, recordEvents, recorderFor, waitForState, waitUntil, type Recorder } from '../helpers/element.js';
 import { captureMicrophone, unmountAll } from '../helpers/faults.js';
-import { captureUploads, decodedSeconds, engine, sleep, STARVED_FAKE_MIC_SECONDS } from '../helpers/media.js';
-
-/** Firefox's fake microphone often delivers far less audio than wall-clock time (see flow.anymic.test.ts). */
-const fakeMicKeepsTime = engine() !== 'firefox';
+import { DELIVERED_TOLERANCE_SECONDS, deliveredAudio, describeDelivered, expectDelivered } from '../helpers/delivered-audio.js';
+import { captureUploads, decodedSeconds, engine, sleep } from '../helpers/media.js';
 
 /** Every AudioContext the page makes, so a test can suspend the element's from outside (as the system does). */
 function captureAudioContexts() {
@@ -42,12 +40,14 @@ describe(`<thymia-recorder> interruptions pause the take (${engine()})`, () => {
   let uploads: ReturnType<typeof captureUploads>;
   let mic: ReturnType<typeof captureMicrophone>;
   let audio: ReturnType<typeof captureAudioContexts>;
+  let delivered: ReturnType<typeof deliveredAudio>;
   const undo: (() => void)[] = [];
   let log: ReturnType<typeof recordEvents> | undefined;
   beforeEach(() => {
     uploads = captureUploads();
     mic = captureMicrophone();
     audio = captureAudioContexts();
+    delivered = deliveredAudio();
   });
   afterEach(function () {
     // A failure in another engine is easier to read with the element's own account of it.
@@ -56,6 +56,7 @@ describe(`<thymia-recorder> interruptions pause the take (${engine()})`, () => {
     uploads.restore();
     mic.restore();
     audio.restore();
+    delivered.restore();
     for (const step of undo.splice(0)) step();
     unmountAll();
   });
@@ -124,6 +125,7 @@ describe(`<thymia-recorder> interruptions pause the take (${engine()})`, () => {
       const session = await createSession('helios');
       const el = await recorderFor(session, { 'min-speech-seconds': '0' });
       log = recordEvents(el);
+      delivered.follow(el);
       button(el, 'record-button').click();
       await waitForState(el, 'recording');
       await sleep(1500);
@@ -149,6 +151,7 @@ describe(`<thymia-recorder> interruptions pause the take (${engine()})`, () => {
       await sleep(1500);
 
       const stopped = nextEvent(el, 'thymia-recording-stop');
+      delivered.end();
       button(el, 'stop-button').click();
       const stop: RecordingStopDetail = (await stopped).detail;
       expect(stop.pauses).to.have.length(1);
@@ -159,18 +162,24 @@ describe(`<thymia-recorder> interruptions pause the take (${engine()})`, () => {
       await waitForState(el, 'complete');
       expect(uploads.bodies, 'one upload').to.have.length(1);
       const seconds = await decodedSeconds(uploads.bodies[0]);
-      console.log(`${engine()} ${name}: recorded ${stop.durationSeconds.toFixed(2)} s, paused ${resume.pausedSeconds.toFixed(2)} s, upload decodes to ${seconds.toFixed(2)} s (${stop.mimeType}, ${uploads.bodies[0].size} B)`);
+      // What the microphone delivered while the take ran, recorded alongside (a starved fake microphone falls behind the clock).
+      const heard = await delivered.measure();
+      const after = heard.stretches[1];
+      console.log(
+        `${engine()} ${name}: recorded ${stop.durationSeconds.toFixed(2)} s, paused ${resume.pausedSeconds.toFixed(2)} s, ` +
+          `the microphone delivered ${describeDelivered(heard)}, ` +
+          `upload decodes to ${seconds.toFixed(2)} s (${stop.mimeType}, ${uploads.bodies[0].size} B)`,
+      );
+      expect(heard.stretches, 'two stretches recorded: before the pause and after Resume').to.have.length(2);
       if (engine() === 'webkit' && name === 'ended (track.stop())') {
         // WebKitGTK's MP4 recorder loses what it had not finished when its track is stopped under it (seen: all of the
-        // first part, 1.74 s of 3.70 s): nothing of the pause is in the file, and the part after Resume is whole.
-        expect(seconds, 'the upload holds at least the part after Resume, and nothing of the pause').to.be.within(stop.durationSeconds - resume.atSeconds - 0.3, stop.durationSeconds + 0.3);
-      } else if (fakeMicKeepsTime) {
-        // Chromium's fake microphone falls behind the clock when a 2-core CI machine is busy (seen: 0.97–1.02 s short of
-        // 3.5–4.8 s). The bounds still fail on a lost part (each is ≥ 1.5 s) and on the pause in the file (≥ 1.2 s).
-        expect(seconds, 'the upload holds the recorded parts and nothing of the pause').to.be.within(stop.durationSeconds - STARVED_FAKE_MIC_SECONDS, stop.durationSeconds + 0.3);
+        // first part, 1.74 s of 3.70 s; the test's own recorder alike): nothing of the pause is in the file, and the part after Resume is whole.
+        expect(seconds, 'the upload holds at least the part after Resume, and nothing of the pause').to.be.within(
+          Math.min(after.decoded, after.wall) - DELIVERED_TOLERANCE_SECONDS,
+          heard.seconds + DELIVERED_TOLERANCE_SECONDS,
+        );
       } else {
-        // Firefox's fake microphone delivers less audio than the clock shows (see flow.anymic): nothing of the pause, at least.
-        expect(seconds, 'nothing of the pause in the upload').to.be.within(0.1, stop.durationSeconds + 0.3);
+        expectDelivered(seconds, heard, 'the upload holds what the microphone delivered while recording, and nothing of the pause');
       }
     });
   }
