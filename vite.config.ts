@@ -140,6 +140,10 @@ export default defineConfig({
       // chunks next to the entry, loaded with import() from its own directory.
       output: {
         chunkFileNames: 'thymia-recorder-[name]-[hash].js',
+        // V8's explicit compile hint: every function of the core is compiled while the file streams in, on a
+        // background thread, instead of lazily on the main thread at its first call (≈ 60–90 ms of the first
+        // render at 4× CPU, all of it inside the one task that defines and renders the element).
+        postBanner: (chunk) => (chunk.name === 'core' ? '//# allFunctionsCalledOnLoad' : ''),
         codeSplitting: {
           groups: [{ name: (id, ctx) => (firstLoadModules(ctx).has(id) ? 'core' : null) }],
         },

@@ -22,6 +22,7 @@ import { recorderStyles } from './styles.js';
 
 export type { RecorderModel } from './flow/protocol.js';
 
+
 /**
  * Records speech for thymia's voice biomarkers, uploads it to a pre-signed
  * URL, polls the host's status URL and renders the result.
@@ -373,6 +374,15 @@ export class ThymiaRecorder extends LitElement {
   /** Deletes every recording this element's `storage-key` keeps (for sign-out). */
   async clearStoredRecordings(): Promise<void> {
     await this.#flow.clearStoredRecordings();
+  }
+
+  /**
+   * The first render waits one task: defining, making and connecting the element (controllers, adopted styles)
+   * is one task and the first render another, neither holding the main thread for long at 4× CPU.
+   * `updateComplete` resolves after it as before.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.hasUpdated ? super.scheduleUpdate() : new Promise((resolve) => setTimeout(resolve)).then(() => super.scheduleUpdate());
   }
 
   /** `paused` follows the take (a pause, a resume, a take restored paused), for styling: `thymia-recorder[paused]`. */
