@@ -98,7 +98,11 @@ export interface VadOptions {
   readonly heldPitchTolerance: number;
   /** Pitch moving more than this factor from one voiced frame to the next (not to a chord note) leaps: a melody or a bass line, not a voice. */
   readonly pitchLeapRatio: number;
-  /** Among the last `pitchMemory` voiced frame pairs, this share held or leaping means music: nothing is voiced until it falls to `musicLeaveShare`. */
+  /**
+   * Among the last `pitchMemory` voiced frame pairs, this share held or leaping means music: nothing is voiced until it falls to `musicLeaveShare`.
+   * Close under it: an actor's brief chord-like stretch (a held vowel, the tracker slipping an octave and back) must not keep a voice
+   * taken for music for seconds after, while music stays far above it.
+   */
   readonly musicEnterShare: number;
   readonly musicLeaveShare: number;
   /** …and at least this share of them held, or this share leaping: a voice that leaps without holding a note is a voice. */
@@ -131,7 +135,7 @@ export const DEFAULT_VAD_OPTIONS: VadOptions = {
   heldPitchTolerance: 0.004,
   pitchLeapRatio: 1.16,
   musicEnterShare: 0.43,
-  musicLeaveShare: 0.35,
+  musicLeaveShare: 0.4,
   musicMinHeldShare: 0.1,
   musicLeapShare: 0.7,
   pitchMemory: 50,

@@ -192,6 +192,28 @@ describe('voice activity detection', () => {
     expect(voice.speechSeconds, 'of 10 s').to.be.above(8);
   });
 
+  it('takes an actor back for a voice soon after a stretch that sounded like a chord (a held vowel, the tracker slipping an octave)', () => {
+    const frame = (pitchHz: number, t: number) => ({ levelDb: -28 + 8 * Math.sin(2 * Math.PI * 3 * t), flatness: 0.1, voiceBandRatio: 0.9, periodicity: 0.9, pitchHz });
+    // How each frame's pitch moves from the last: held (×1: a held vowel, or ×½ ×2: an octave slip), leapt a third, glided 3 %.
+    const pitches = (steps: number[], seconds: number) => {
+      const out: number[] = [];
+      let pitch = 200;
+      for (let i = 0; out.length * FRAME < seconds; i += 1) out.push((pitch *= steps[i % steps.length]));
+      return out;
+    };
+    // A vowel held, then slips an octave and back: over half the pairs held or leaping, a tenth held: music.
+    const chordLike = pitches([1, 1, 0.5, 2, 1.25, 0.8, 1.03, 0.97, 1.03, 0.97], 2.5);
+    // Then the actor goes on: still now and then a held frame or a leap, 6 pairs in 16 (0.375): under music's 0.43, over its old 0.35 to leave.
+    const goingOn = pitches([1, 1, 1.25, 0.8, 1.25, 0.8, 1.03, 0.97, 1.03, 0.97, 1.03, 0.97, 1.03, 0.97, 1.03, 0.97], 5);
+    const vad = new VoiceActivityDetector();
+    feed(vad, 1, () => ({ levelDb: -70, flatness: 0.8, voiceBandRatio: 0.3, periodicity: 0.1 }));
+    feed(vad, 2.5, (t) => frame(chordLike[Math.round(t / FRAME)], t));
+    const before = vad.speechSeconds;
+    feed(vad, 5, (t) => frame(goingOn[Math.round(t / FRAME)], t));
+    // The pitch memory (50 pairs) takes a couple of seconds to forget the chord-like stretch; then the voice counts again.
+    expect(vad.speechSeconds - before, 'of the 5 s after').to.be.above(1.5);
+  });
+
   it('does not count voicing at −60 dBFS, a murmur the reference does not hear as speech', () => {
     const vad = new VoiceActivityDetector();
     feed(vad, 1, () => ({ levelDb: -90, flatness: 0.8, voiceBandRatio: 0.2, periodicity: 0.1 }));
