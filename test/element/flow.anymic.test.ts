@@ -108,7 +108,7 @@ describe(`<thymia-recorder> record → stop → submit → result (${engine()})`
     expect(run.uploads.main.sha256, 'thymia got every byte MediaRecorder produced, in order').to.equal(await recorded.sha());
     expect(run.uploads.main.size).to.equal(stop.size);
     expect(run.uploads.main.contentType, 'Content-Type is the base MIME type').to.equal(stop.mimeType.split(';')[0]);
-    await expectWholeTake(uploads.bodies, stop, run.uploads.main.sha256, await delivered.measure());
+    await expectWholeTake(uploads.bodies, stop, run.uploads.main.sha256, await delivered.measure(stop.durationSeconds));
   });
 
   it('a take stopped too early and continued uploads in full, both parts', async () => {
@@ -129,7 +129,7 @@ describe(`<thymia-recorder> record → stop → submit → result (${engine()})`
     const run = await inspectRun(session.id);
     // WebKit's MP4 recorder ends its part at the pause (see CaptureController.pause): its two parts are joined, not byte for byte.
     if (engine() !== 'webkit') expect(run.uploads.main.sha256).to.equal(await recorded.sha());
-    const heard = await delivered.measure();
+    const heard = await delivered.measure(take.durationSeconds);
     expect(heard.stretches, 'a stretch recorded alongside each part: before the early stop and after Continue').to.have.length(2);
     await expectWholeTake(uploads.bodies, take, run.uploads.main.sha256, heard);
   });
@@ -147,11 +147,11 @@ describe(`<thymia-recorder> record → stop → submit → result (${engine()})`
     log = recordEvents(el);
     delivered.follow(el);
     const mood = await recordFor(el, 2);
-    const moodHeard = await delivered.measure();
+    const moodHeard = await delivered.measure(mood.durationSeconds);
     button(el, 'next-button').click();
     await waitForState(el, 'idle');
     const read = await recordFor(el, 2);
-    const readHeard = await delivered.measure();
+    const readHeard = await delivered.measure(read.durationSeconds);
     expect([mood.recording, read.recording]).to.deep.equal(['moodQuestion', 'readAloud']);
     const result = nextEvent(el, 'thymia-result');
     button(el, 'submit-button').click();
@@ -197,7 +197,7 @@ describe(`<thymia-recorder> record → stop → submit → result (${engine()})`
     log = recordEvents(first);
     delivered.follow(first);
     const take = await recordFor(first, 2);
-    const heard = await delivered.measure();
+    const heard = await delivered.measure(take.durationSeconds);
     await waitUntil(async () => (await storedRecording(key)) !== undefined, 'the take is kept on this device', { timeout: 5000, interval: 50 });
     expect(log.of('thymia-error'), 'storage raised nothing').to.deep.equal([]);
     first.remove();

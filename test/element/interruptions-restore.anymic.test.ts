@@ -18,7 +18,7 @@ let delivered: ReturnType<typeof deliveredAudio>;
  */
 async function expectDeliveredLength(name: string, upload: Blob, stop: RecordingStopDetail, parts: number): Promise<void> {
   const seconds = await decodedSeconds(upload);
-  const heard = await delivered.measure();
+  const heard = await delivered.measure(stop.durationSeconds);
   const pausedSeconds = stop.pauses.reduce((total, pause) => total + pause.pausedSeconds, 0);
   console.log(
     `${engine()} ${name}: recorded ${stop.durationSeconds.toFixed(2)} s, paused ${pausedSeconds.toFixed(2)} s, ` +

@@ -163,7 +163,7 @@ describe(`<thymia-recorder> interruptions pause the take (${engine()})`, () => {
       expect(uploads.bodies, 'one upload').to.have.length(1);
       const seconds = await decodedSeconds(uploads.bodies[0]);
       // What the microphone delivered while the take ran, recorded alongside (a starved fake microphone falls behind the clock).
-      const heard = await delivered.measure();
+      const heard = await delivered.measure(stop.durationSeconds);
       const after = heard.stretches[1];
       console.log(
         `${engine()} ${name}: recorded ${stop.durationSeconds.toFixed(2)} s, paused ${resume.pausedSeconds.toFixed(2)} s, ` +
