@@ -7,6 +7,9 @@
  */
 import { defineThymiaRecorder } from './define.js';
 
+// One task after the core's evaluation: evaluating it and defining (making, connecting) the element are two
+// tasks, not one long one at 4× CPU. Importers still find the element defined once the import resolves.
+await new Promise((resolve) => setTimeout(resolve));
 defineThymiaRecorder();
 
 export { ThymiaRecorder, type RecorderModel } from './thymia-recorder.js';
