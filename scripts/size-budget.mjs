@@ -17,7 +17,8 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 /**
  * 400 KB. The largest single file is the joining of a take's parts (mediabunny, 83 KB gzip,
  * loaded only when a take resumes on a new recorder); the internal layers' declarations carry no
- * doc comments and integrity.json hashes only the scripts, which is how 0.2.0's 441 KB came under.
+ * doc comments and integrity.json hashes only the scripts a page loads, which is how 0.2.0's 441 KB came
+ * under (388 KB).
  */
 export const TARBALL_BUDGET_BYTES = Number(process.env.TARBALL_BUDGET ?? 400_000);
 /**

@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * Writes dist/integrity.json: the SRI hash (sha384, as `integrity` attributes and import maps take
- * it) of every file under dist/ that runs (its `.js` files: the type declarations never run, and the
- * source maps are not published), keyed by its path relative to dist/ with forward slashes. A host
+ * it) of every file a page loads: the top-level `dist/*.js` (the entry, its chunks, the worklet),
+ * keyed by file name. Not `dist/lib/`, the bundler build a page never loads (and a bundler rehashes
+ * what it emits), nor declarations or source maps, which never run. A host
  * that requires Subresource Integrity covers the entry with the attribute and every file the entry
  * loads later (chunks, languages, the worklet) with an import map's "integrity" from this file.
  * Runs last in `npm run build`, after every file under dist/ is written.
@@ -11,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const INTEGRITY_FILE = 'integrity.json';
@@ -21,14 +22,13 @@ export function sri(bytes) {
   return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 }
 
-/** Every script under `dir`, sorted, with its SRI hash. @param {string} dir */
+/** Every script directly in `dir` (not its subfolders), sorted, with its SRI hash. @param {string} dir */
 export function integrityOf(dir) {
   /** @type {Record<string, string>} */
   const hashes = {};
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((path) => path.endsWith('.js') && !path.endsWith('.d.js'))
+  const files = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
+    .map((entry) => entry.name)
     .sort();
   for (const path of files) hashes[path] = sri(readFileSync(join(dir, path)));
   return hashes;
