@@ -22,7 +22,6 @@ import { recorderStyles } from './styles.js';
 
 export type { RecorderModel } from './flow/protocol.js';
 
-
 /**
  * Records speech for thymia's voice biomarkers, uploads it to a pre-signed
  * URL, polls the host's status URL and renders the result.

@@ -4,8 +4,6 @@ import { abandonInput, openInput } from './open-input.js';
 import type { QualityReport } from './quality.js';
 import type { TakeCapture } from './take-capture.js';
 
-export type { CaptureCallbacks, CaptureResult, TakePart } from './capture-types.js';
-
 /** The capture engine (speech detection, recorder, the take itself) loads with the first Record, while the prompt is open. */
 const loadEngine = () => import('./engine.js');
 
